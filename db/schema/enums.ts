@@ -1,0 +1,19 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const organizationKind = pgEnum("organization_kind", ["organization", "fund", "programme"]);
+export const responsibilityRole = pgEnum("responsibility_role", ["lead", "co_responsible", "paying"]);
+export const contributionKind = pgEnum("contribution_kind", ["assessed", "voluntary"]);
+export const contributionStatus = pgEnum("contribution_status", [
+  "planned",
+  "assessed",
+  "partially_paid",
+  "paid",
+  "cancelled",
+]);
+export const userRole = pgEnum("user_role", ["admin", "editor", "viewer"]);
+
+export type OrganizationKind = (typeof organizationKind.enumValues)[number];
+export type ResponsibilityRole = (typeof responsibilityRole.enumValues)[number];
+export type ContributionKind = (typeof contributionKind.enumValues)[number];
+export type ContributionStatus = (typeof contributionStatus.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];

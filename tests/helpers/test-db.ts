@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb, db, rowsOf, type Db } from "../../db/index";
+import { runMigrations } from "../../db/migrate";
+import { seed } from "../../db/seed";
+import { baseName, createDatabase, databaseUrl, dropDatabase } from "./databases";
+import type { TemplateKind } from "./global-setup";
+
+// Remember the server once per worker: setupTestDatabase repoints DATABASE_URL at each file's own copy.
+process.env.CR_TEST_SERVER_URL ??= process.env.DATABASE_URL ?? "";
+const serverUrl = process.env.CR_TEST_SERVER_URL || undefined;
+
+/**
+ * Gives the test file a database of its own, so files run in parallel without seeing each other's rows:
+ * a copy of a template on the real PostgreSQL server when DATABASE_URL is set, else a fresh in-memory
+ * PGlite. The app's `db` (and so every query in db/queries) points at it for the whole file.
+ */
+export function setupTestDatabase(kind: TemplateKind = "reference"): { db: Db; kind: "postgres" | "pglite" } {
+  let name: string | undefined;
+  beforeAll(async () => {
+    await closeDb();
+    const templates = inject("dbTemplates");
+    if (serverUrl && templates) {
+      name = `${baseName(serverUrl)}_t_${randomBytes(5).toString("hex")}`;
+      await createDatabase(serverUrl, name, templates[kind]);
+      process.env.DATABASE_URL = databaseUrl(serverUrl, name);
+      return;
+    }
+    delete process.env.DATABASE_URL;
+    process.env.PGLITE_DIR = "memory://";
+    await runMigrations({ db });
+    if (kind !== "empty") await seed(db, { demo: kind === "demo" });
+  });
+  afterAll(async () => {
+    await closeDb();
+    if (serverUrl && name) await dropDatabase(serverUrl, name);
+  });
+  return { db, kind: serverUrl ? "postgres" : "pglite" };
+}
+
+/** Row count and md5 of every row of each business table: equal fingerprints mean "nothing changed". */
+export async function fingerprint(database: Db = db): Promise<Record<string, string>> {
+  const { sql } = await import("drizzle-orm");
+  const tables = [
+    "ministries", "currencies", "budget_programmes", "exchange_rates", "fiscal_years", "users",
+    "organizations", "organization_responsibilities", "missions", "mission_organizations",
+    "mission_ministries", "contributions", "payments", "audit_log",
+  ];
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const rows = await database.execute(
+      sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${table}" t`),
+    );
+    result[table] = rowsOf<{ f: string }>(rows)[0]?.f ?? "";
+  }
+  return result;
+}
