@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/utils";
+import { navItems } from "./nav-items";
+
+function isActive(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function MainNav() {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="flex flex-col gap-1">
+      {navItems.map(({ key, href, icon: Icon, ready }) => {
+        const label = t(key);
+        const base = "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium";
+        if (!ready) {
+          return (
+            <span key={key} className={cn(base, "text-muted-foreground cursor-not-allowed")} aria-disabled="true">
+              <Icon className="size-4" aria-hidden="true" />
+              <span>{label}</span>
+              <span className="ml-auto text-xs whitespace-nowrap">{t("comingSoon")}</span>
+            </span>
+          );
+        }
+        const active = isActive(pathname, href);
+        return (
+          <Link
+            key={key}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              base,
+              active ? "bg-primary text-primary-foreground" : "text-foreground hover:bg-accent hover:text-accent-foreground",
+            )}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+            <span>{label}</span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

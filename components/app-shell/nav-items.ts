@@ -1,0 +1,17 @@
+import { Building2, Coins, FileBarChart, Globe2, Landmark, LayoutDashboard, Settings } from "lucide-react";
+
+/**
+ * The app's sections in menu order. `ready: false` marks a section whose pages are not built yet:
+ * it is shown (so people see what is coming) but not linked, instead of leading to a 404.
+ */
+export const navItems = [
+  { key: "dashboard", href: "/", icon: LayoutDashboard, ready: true },
+  { key: "missions", href: "/missions", icon: Globe2, ready: false },
+  { key: "organizations", href: "/organizations", icon: Building2, ready: false },
+  { key: "ministries", href: "/ministries", icon: Landmark, ready: false },
+  { key: "contributions", href: "/contributions", icon: Coins, ready: false },
+  { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
+  { key: "admin", href: "/admin", icon: Settings, ready: false },
+] as const;
+
+export type NavKey = (typeof navItems)[number]["key"];

@@ -1,0 +1,27 @@
+import { intlLocale, type Locale } from "./i18n/config";
+
+// Intl formats decimal *strings* exactly (no float round-trip), so amounts are passed as stored.
+// `useGrouping: "always"`: CLDR's Latvian data skips grouping of 4-digit numbers, but ministry
+// spreadsheets write 1 234,56 and so do we.
+
+export function formatMoney(value: string | null | undefined, currency: string, locale: Locale): string {
+  if (value == null) return "—";
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: "currency",
+    currency,
+    currencyDisplay: currency === "EUR" ? "symbol" : "code",
+    useGrouping: "always",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value as unknown as number);
+}
+
+export function formatNumber(value: number | string, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { useGrouping: "always" }).format(value as unknown as number);
+}
+
+export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
+  if (value == null) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeZone: "Europe/Riga" }).format(date);
+}
