@@ -8,7 +8,22 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files by URL at run time; bundling it breaks that
   // (STACK-NOTES pitfall 1). postgres.js stays external too so one copy serves migrations and queries.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
-  typedRoutes: false,
+  async headers() {
+    // Baseline headers for every response. The nonce-based script CSP comes with the security hardening;
+    // these parts need no nonce and already forbid framing, plugins and foreign form targets.
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -48,3 +48,13 @@ test("health reports the database as reachable", async ({ request }) => {
   expect(response.headers()["cache-control"]).toContain("no-store");
   expect(await response.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("pages carry the baseline security headers and no X-Powered-By", async ({ request }) => {
+  for (const path of ["/", "/api/health"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});

@@ -61,8 +61,8 @@ export const budgetProgrammes = pgTable(
 );
 
 /**
- * Yearly budget rates. Append-only by design: a correction is a new row, so every stored conversion
- * keeps pointing at the row it was computed with.
+ * Yearly budget rates. Append-only: a correction is a new row, so every stored conversion keeps pointing
+ * at the row it was computed with; a trigger (drizzle/0002_exchange_rates_immutable.sql) refuses UPDATE.
  */
 export const exchangeRates = pgTable(
   "exchange_rates",

@@ -31,6 +31,16 @@ describe("audit_log", () => {
   });
 });
 
+describe("exchange_rates", () => {
+  it("refuses to change a stored rate, so past conversions keep their meaning", async () => {
+    const before = await fingerprint(db);
+    expect(await errorOf(sql`update exchange_rates set units_per_eur = 2 where currency = 'USD'`)).toMatch(
+      /exchange_rates rows are immutable/,
+    );
+    expect(await fingerprint(db)).toEqual(before);
+  });
+});
+
 describe("constraints", () => {
   it("keeps at most one current lead ministry per organization", async () => {
     const message = await errorOf(sql`
