@@ -21,7 +21,7 @@ interface Connection {
   close: () => Promise<void>;
 }
 
-export function pgliteDir(): string {
+function pgliteDir(): string {
   const configured = process.env.PGLITE_DIR;
   if (configured?.startsWith("memory://")) return configured;
   // A run-time data folder, not a source: keep Next's output tracing from following it.
@@ -82,10 +82,6 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(real) : value;
   },
 });
-
-export function driverKind(): DriverKind {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
-}
 
 export async function closeDb(): Promise<void> {
   const current = globalForDb.__contributionsDb;

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, isNull, ne, sql, sum } from "drizzle-orm";
+import { and, count, eq, isNull, like, ne, sql, sum } from "drizzle-orm";
 import { db as defaultDb, type Db } from "../index";
-import { contributions, ministries, missions, organizations, payments } from "../schema";
+import { contributions, DEMO_NOTES_PREFIX, ministries, missions, organizations, payments } from "../schema";
 
 export interface DashboardFigures {
   year: number;
@@ -63,7 +63,7 @@ export async function getDashboardFigures({ year, db = defaultDb }: { year: numb
     db
       .select({ n: count() })
       .from(contributions)
-      .where(sql`${contributions.notes} like 'DEMO:%'`),
+      .where(like(contributions.notes, `${DEMO_NOTES_PREFIX}%`)),
   ]);
 
   return {

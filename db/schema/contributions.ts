@@ -6,6 +6,9 @@ import { organizations } from "./organizations";
 import { budgetProgrammes, currencies, exchangeRates, ministries } from "./reference";
 import { users } from "./users";
 
+/** Notes of every demo-seeded contribution start with this, so demo rows can always be told apart. */
+export const DEMO_NOTES_PREFIX = "DEMO:";
+
 /**
  * One line of a year's contribution table. An organization may have several lines in a year
  * (split assessments in USD and EUR, several paying ministries). Paid and outstanding amounts are

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { budgetProgrammes } from "../schema";
+import { budgetProgrammes, DEMO_NOTES_PREFIX } from "../schema";
 import { ensureContribution, type NewPayment } from "./contributions";
 import type { ExchangeRateRow } from "./data";
 import { demoLines } from "./demo-plan";
@@ -8,7 +8,7 @@ import { ensureRates, rateFor, type RateRef, type RateTable } from "./rates";
 import type { SeedContext } from "./summary";
 
 /** Marks every demo row, so that nobody mistakes it for a real figure and a re-run can find it. */
-export const DEMO_NOTE = "DEMO: aprēķināti demonstrācijas dati (research-notes §1.5), nav reāli maksājumi";
+export const DEMO_NOTE = `${DEMO_NOTES_PREFIX} aprēķināti demonstrācijas dati (research-notes §1.5), nav reāli maksājumi`;
 
 const DEMO_RATE_SOURCE = "DEMO: illustrative budget rate";
 const PROGRAMMES_FROM_YEAR = 2014;
