@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -5,6 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // One embedded-database folder per run (PGlite is single-process); set once so workers agree on it.
 process.env.E2E_PGLITE_DIR ??= path.resolve(".data", `e2e-${process.pid}`);
+// A fresh demo password and token key per run (set once so workers agree): nothing the tests sign in
+// with is a constant that could leak from one run into another, or into the server's log.
+process.env.E2E_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`;
+process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
 const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium where installed (Playwright's own browser download fails on these machines);
 // elsewhere Playwright's bundled browser.
@@ -39,7 +44,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    // Signs each demo role in once and saves its cookies (e2e/.auth/<role>.json) for the specs.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { launchOptions } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions }, dependencies: ["setup"] },
+  ],
   globalTeardown: "./e2e/global-teardown.ts",
   webServer: {
     // The production build, prepared and served exactly as `npm start` does; each run gets its own
@@ -53,6 +62,11 @@ export default defineConfig({
       PORT: String(port),
       SEED_DEMO: "1",
       PGLITE_DIR: process.env.E2E_PGLITE_DIR,
+      DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+      // Every browser here signs in from 127.0.0.1: the per-address limit would otherwise trip over the
+      // suite's own deliberate failures. The per-account limit stays at its default and is tested.
+      AUTH_MAX_FAILURES_PER_IP: "1000",
     },
   },
 });

@@ -4,6 +4,7 @@ import { closeDb, db as defaultDb, type Db } from "./index";
 import { runMigrations } from "./migrate";
 import { auditLog } from "./schema";
 import { seedDemo } from "./seed/demo";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "./seed/demo-users";
 import { seedReference } from "./seed/reference";
 import { seedReferenceRates, seedSourcedContributions } from "./seed/sourced";
 import { emptySummary, SEED_TABLES, totalInserted, type SeedSummary } from "./seed/summary";
@@ -27,7 +28,10 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
     const ctx = await seedReference(tx, summary);
     const rates = await seedReferenceRates(ctx);
     await seedSourcedContributions(ctx, rates);
-    if (options.demo) await seedDemo(ctx, rates);
+    if (options.demo) {
+      await seedDemo(ctx, rates);
+      await seedDemoUsers(ctx);
+    }
 
     if (totalInserted(summary) > 0) {
       const inserted = Object.fromEntries(SEED_TABLES.filter((t) => t !== "auditLog").map((t) => [t, summary[t]]));
@@ -56,6 +60,14 @@ async function main(): Promise<void> {
   console.log(`seed${demo ? " with demo data" : ""} applied (${target}):`);
   for (const line of formatSummary(summary)) console.log(`  ${line}`);
   if (totalInserted(summary) === 0) console.log("  nothing to do: the database already holds the seed data");
+  if (demo) {
+    // A password given through DEMO_PASSWORD is the caller's to know: it is not echoed into logs.
+    const password = process.env.DEMO_PASSWORD ? "(the value of DEMO_PASSWORD)" : DEFAULT_DEMO_PASSWORD;
+    console.log(`demo accounts, password ${password}:`);
+    for (const user of DEMO_USERS) {
+      console.log(`  ${user.email.padEnd(32)} ${user.role}${user.ministry ? ` (${user.ministry.toUpperCase()} only)` : ""}`);
+    }
+  }
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

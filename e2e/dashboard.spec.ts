@@ -1,7 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, storageState, test } from "./fixtures";
 import { DashboardPage } from "./pages/dashboard-page";
 
 test.describe("dashboard", () => {
+  test.use({ storageState: storageState("admin") });
+
   test("shows the seeded register in Latvian by default", async ({ page }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.goto();
@@ -50,7 +52,7 @@ test("health reports the database as reachable", async ({ request }) => {
 });
 
 test("pages carry the baseline security headers and no X-Powered-By", async ({ request }) => {
-  for (const path of ["/", "/api/health"]) {
+  for (const path of ["/login", "/api/health"]) {
     const headers = (await request.get(path)).headers();
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboardFigures } from "@/db/queries/dashboard";
+import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
 import { currentYear } from "@/lib/years";
 import { ByMinistryTable } from "./_components/by-ministry-table";
@@ -14,14 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
+  const user = await requireUser();
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
   const year = currentYear();
-  const figures = await getDashboardFigures({ year });
+  const figures = await getDashboardFigures({ year, ministryId: user.ministryId });
+  const scope = locale === "en" ? user.ministryNameEn : user.ministryNameLv;
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-muted-foreground">{t("subtitle", { year })}</p>
+        {scope && (
+          <p className="text-muted-foreground text-sm" data-testid="scope-note">
+            {t("scope", { ministry: scope })}
+          </p>
+        )}
       </div>
       {figures.hasDemoData && <DemoNotice year={year} />}
       <RegisterCounts figures={figures} />

@@ -3,9 +3,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "./locale-switch";
 import { MainNav } from "./main-nav";
-import { UserMenuSlot } from "./user-menu-slot";
+import type { SessionUser } from "@/lib/auth/session";
+import { UserMenu } from "./user-menu";
 
-export async function AppShell({ children }: { children: ReactNode }) {
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getTranslations("app");
   return (
     <div className="bg-background min-h-screen">
@@ -24,13 +25,13 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="ml-auto flex items-center gap-4">
             <LocaleSwitch />
-            <UserMenuSlot />
+            <UserMenu user={user} />
           </div>
         </div>
       </header>
       <div className="flex flex-col md:flex-row">
         <aside className="border-b p-3 md:min-h-[calc(100vh-3.5rem)] md:w-60 md:shrink-0 md:border-r md:border-b-0">
-          <MainNav />
+          <MainNav role={user.role} />
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 md:p-6">
           {children}

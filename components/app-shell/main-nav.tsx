@@ -4,18 +4,19 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
+import type { UserRole } from "@/db/schema/enums";
 import { navItems } from "./nav-items";
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function MainNav() {
+export function MainNav({ role }: { role: UserRole }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-col gap-1">
-      {navItems.map(({ key, href, icon: Icon, ready }) => {
+      {navItems.filter((item) => !item.roles || item.roles.includes(role)).map(({ key, href, icon: Icon, ready }) => {
         const label = t(key);
         const base = "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium";
         if (!ready) {

@@ -1,17 +1,25 @@
+import type { UserRole } from "@/db/schema/enums";
 import { Building2, Coins, FileBarChart, Globe2, Landmark, LayoutDashboard, Settings } from "lucide-react";
 
 /**
  * The app's sections in menu order. `ready: false` marks a section whose pages are not built yet:
- * it is shown (so people see what is coming) but not linked, instead of leading to a 404.
+ * it is shown (so people see what is coming) but not linked, instead of leading to a 404. `roles` hides a
+ * section from everyone else (the pages check the role themselves; hiding is only tidiness).
  */
-export const navItems = [
+export const navItems: readonly {
+  key: "dashboard" | "missions" | "organizations" | "ministries" | "contributions" | "reports" | "admin";
+  href: string;
+  icon: typeof Settings;
+  ready: boolean;
+  roles?: readonly UserRole[];
+}[] = [
   { key: "dashboard", href: "/", icon: LayoutDashboard, ready: true },
   { key: "missions", href: "/missions", icon: Globe2, ready: false },
   { key: "organizations", href: "/organizations", icon: Building2, ready: false },
   { key: "ministries", href: "/ministries", icon: Landmark, ready: false },
   { key: "contributions", href: "/contributions", icon: Coins, ready: false },
   { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
-  { key: "admin", href: "/admin", icon: Settings, ready: false },
-] as const;
+  { key: "admin", href: "/admin/users", icon: Settings, ready: true, roles: ["admin"] },
+];
 
 export type NavKey = (typeof navItems)[number]["key"];

@@ -20,14 +20,27 @@ export interface DashboardFigures {
 }
 
 /** Live figures for the dashboard: counts of the register and the year's money, all from the database. */
-export async function getDashboardFigures({ year, db = defaultDb }: { year: number; db?: Db }): Promise<DashboardFigures> {
+export async function getDashboardFigures({
+  year,
+  ministryId = null,
+  db = defaultDb,
+}: {
+  year: number;
+  /** A ministry-scoped user sees the money of contributions their ministry pays. */
+  ministryId?: number | null;
+  db?: Db;
+}): Promise<DashboardFigures> {
   const paidPerContribution = db
     .select({ contributionId: payments.contributionId, paidEur: sum(payments.amountEur).as("paid_eur") })
     .from(payments)
     .groupBy(payments.contributionId)
     .as("paid");
 
-  const live = and(eq(contributions.year, year), ne(contributions.status, "cancelled"));
+  const live = and(
+    eq(contributions.year, year),
+    ne(contributions.status, "cancelled"),
+    ministryId === null ? undefined : eq(contributions.payingMinistryId, ministryId),
+  );
 
   const [[orgs], [miss], [mins], [totals], byMinistry, [demo]] = await Promise.all([
     db.select({ n: count() }).from(organizations).where(isNull(organizations.archivedAt)),

@@ -10,6 +10,7 @@ export const contributionStatus = pgEnum("contribution_status", [
   "paid",
   "cancelled",
 ]);
+// Order of the PostgreSQL enum as first released; lib/auth/roles.ts lists the same values for client code.
 export const userRole = pgEnum("user_role", ["admin", "editor", "viewer"]);
 
 export type OrganizationKind = (typeof organizationKind.enumValues)[number];

@@ -5,4 +5,5 @@ export * from "./organizations";
 export * from "./missions";
 export * from "./contributions";
 export * from "./audit";
+export * from "./auth";
 export * from "./relations";

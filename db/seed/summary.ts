@@ -12,6 +12,7 @@ export const SEED_TABLES = [
   "budgetProgrammes",
   "contributions",
   "payments",
+  "users",
   "auditLog",
 ] as const;
 

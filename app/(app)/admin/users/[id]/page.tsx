@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getUser } from "@/db/queries/users";
+import { requireUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { resolveLocale } from "@/lib/i18n/config";
+import { ResetPasswordForm } from "../_components/reset-password-form";
+import { UserEditForm } from "../_components/user-edit-form";
+import { UserStatusForm } from "../_components/user-status-form";
+import { ministryOptions } from "../ministry-options";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("edit") };
+}
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requireUser({ roles: ["admin"] });
+  const { id: raw } = await params;
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const user = id ? await getUser({ id }) : null;
+  if (!user) notFound();
+  const [t, localeTag] = await Promise.all([getTranslations("users"), getLocale()]);
+  const locale = resolveLocale(localeTag);
+  const ministries = await ministryOptions(locale);
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <Link href="/admin/users" className="text-muted-foreground text-sm underline-offset-4 hover:underline">
+          ← {t("title")}
+        </Link>
+        <h1 className="text-2xl font-semibold tracking-tight">{user.name}</h1>
+        <p className="text-muted-foreground">
+          {user.email} · {t("lastLogin")}: {user.lastLoginAt ? formatDate(user.lastLoginAt, locale) : t("never")}
+        </p>
+      </div>
+      <section aria-labelledby="access" className="flex flex-col gap-4">
+        <h2 id="access" className="text-lg font-semibold">
+          {t("access")}
+        </h2>
+        <UserEditForm
+          user={{ id: user.id, version: user.version, name: user.name, role: user.role, ministryId: user.ministryId }}
+          ministries={ministries}
+        />
+      </section>
+      {user.id !== me.id && (
+        <>
+          <section aria-labelledby="password" className="flex flex-col gap-4">
+            <h2 id="password" className="text-lg font-semibold">
+              {t("resetPassword")}
+            </h2>
+            <ResetPasswordForm id={user.id} version={user.version} />
+          </section>
+          <section aria-labelledby="status" className="flex flex-col gap-4">
+            <h2 id="status" className="text-lg font-semibold">
+              {user.disabledAt ? t("disabled") : t("active")}
+            </h2>
+            <UserStatusForm id={user.id} version={user.version} disabled={!!user.disabledAt} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/auth.config";
+import { authSecret } from "@/lib/auth/secret";
+import { PATHNAME_HEADER, REQUEST_ID_HEADER } from "@/lib/request";
+
+// Not the lazy `NextAuth(() => config)` form: with it, `auth(handler)` returns a promise, not a proxy function.
+const { auth } = NextAuth({ ...authConfig, secret: authSecret() });
+
+/**
+ * Convenience only: sends page requests without a session token to /login, tags every request with an
+ * id for the logs, and keeps the session cookie fresh. It decides nothing about access: a token present
+ * here may be signed out, disabled or out of scope, which the pages, actions and route handlers check
+ * against the database themselves (proxy checks have been bypassed before, e.g. CVE-2025-29927).
+ */
+export const proxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  const isPage = request.method === "GET" && !pathname.startsWith("/api/");
+  if (isPage && !request.auth && pathname !== "/login") {
+    const login = new URL("/login", request.nextUrl.origin);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, crypto.randomUUID());
+  forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers: forwarded } });
+});
+
+export const config = {
+  // Everything except Next's static files, the auth endpoints and the health probe.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health).*)"],
+};
