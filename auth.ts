@@ -48,7 +48,7 @@ function providers(): NextAuthConfig["providers"] {
         const result = await attemptSignIn({
           ...parsed.data,
           ip: clientIp(request.headers),
-          requestId: request.headers.get("x-request-id") ?? undefined,
+          requestId: request.headers.get("x-request-id") ?? crypto.randomUUID(),
         });
         if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
         return { id: String(result.userId), sessionId: result.sessionId, sessionVersion: result.sessionVersion };

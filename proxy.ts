@@ -13,7 +13,27 @@ const { auth } = NextAuth({ ...authConfig, secret: authSecret() });
  * here may be signed out, disabled or out of scope, which the pages, actions and route handlers check
  * against the database themselves (proxy checks have been bypassed before, e.g. CVE-2025-29927).
  */
+/**
+ * A server action posted from another origin: Next refuses it too, but with a 500 and a stack in the log.
+ * Answer 403 here instead. Requests without an Origin header are left to Next and the action's own checks
+ * (browsers send Origin on every POST; the session cookie is SameSite=Lax).
+ */
+function crossOriginAction(request: Request): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" or malformed
+  }
+}
+
 export const proxy = auth((request) => {
+  if (crossOriginAction(request)) {
+    return new NextResponse("Forbidden", { status: 403, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+  }
   const { pathname, search } = request.nextUrl;
   const isPage = request.method === "GET" && !pathname.startsWith("/api/");
   if (isPage && !request.auth && pathname !== "/login") {

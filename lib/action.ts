@@ -51,16 +51,7 @@ export function scopeAllows(user: Pick<SessionUser, "ministryId">, scope: NonNul
   return user.ministryId === null || scope.ministryIds.includes(user.ministryId);
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-function databaseErrorCode(error: unknown): "busy" | "unavailable" | null {
+export function databaseErrorCode(error: unknown): "busy" | "unavailable" | null {
   const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
   if (!code) return null;
   // lock_not_available, query_canceled (statement timeout), serialization_failure, deadlock_detected
@@ -68,6 +59,42 @@ function databaseErrorCode(error: unknown): "busy" | "unavailable" | null {
   if (["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03"].includes(code))
     return "unavailable";
   return null;
+}
+
+type Log = (outcome: "denied", extra: { userId?: number; reason?: string }) => void;
+
+/**
+ * Authenticate and authorize by role: shared by server actions (below) and route handlers (lib/route.ts),
+ * so that both answer the same way to the same caller.
+ */
+export async function authorizeCaller(
+  definition: { roles: readonly UserRole[]; allowPendingPasswordChange?: boolean },
+  log: Log,
+): Promise<{ ok: true; user: SessionUser } | { ok: false; error: "unauthorized" | "forbidden" | "password_change_required" }> {
+  const session = await currentSession();
+  if (!session.ok) {
+    log("denied", { reason: session.reason });
+    return { ok: false, error: "unauthorized" };
+  }
+  const user = session.user;
+  if (!definition.roles.includes(user.role)) {
+    log("denied", { userId: user.id, reason: "role" });
+    return { ok: false, error: "forbidden" };
+  }
+  if (user.mustChangePassword && !definition.allowPendingPasswordChange) {
+    log("denied", { userId: user.id, reason: "password_change_required" });
+    return { ok: false, error: "password_change_required" };
+  }
+  return { ok: true, user };
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
 }
 
 /**
@@ -79,23 +106,14 @@ function databaseErrorCode(error: unknown): "busy" | "unavailable" | null {
 export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
   return async function guardedAction(rawInput: unknown): Promise<ActionResult<R>> {
     const requestId = await currentRequestId();
+    let userId: number | undefined;
     const log = (outcome: Parameters<typeof logEvent>[0]["outcome"], extra: { userId?: number; reason?: string; fields?: string[] } = {}) =>
-      logEvent({ action: definition.name, outcome, requestId, ...extra });
+      logEvent({ action: definition.name, outcome, requestId, userId, ...extra });
     try {
-      const session = await currentSession();
-      if (!session.ok) {
-        log("denied", { reason: session.reason });
-        return { ok: false, error: "unauthorized" };
-      }
-      const user = session.user;
-      if (!definition.roles.includes(user.role)) {
-        log("denied", { userId: user.id, reason: "role" });
-        return { ok: false, error: "forbidden" };
-      }
-      if (user.mustChangePassword && !definition.allowPendingPasswordChange) {
-        log("denied", { userId: user.id, reason: "password_change_required" });
-        return { ok: false, error: "password_change_required" };
-      }
+      const access = await authorizeCaller(definition, log);
+      if (!access.ok) return { ok: false, error: access.error };
+      const user = access.user;
+      userId = user.id;
       const payload = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
       const parsed = definition.input.safeParse(payload, parseOptions);
       if (!parsed.success) {

@@ -27,6 +27,8 @@ export interface SignInState {
  * leaves throttling, checking and the session to the credentials provider (lib/auth/sign-in.ts).
  */
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
+  // A public endpoint: anything may arrive in place of the form.
+  if (!(form instanceof FormData)) return { fieldErrors: { email: ["required"], password: ["required"] } };
   const raw = { email: form.get("email"), password: form.get("password") };
   const email = typeof raw.email === "string" ? raw.email.slice(0, 320) : "";
   const parsed = signInSchema.safeParse(raw, parseOptions);
@@ -56,7 +58,8 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
 /** Sign-in through the ministry's identity provider, when one is configured. */
 export async function signInWithOidc(form: FormData): Promise<void> {
   if (!oidcSettings()) redirect("/login");
-  await signIn("oidc", { redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+  const callbackUrl = form instanceof FormData ? form.get("callbackUrl") : null;
+  await signIn("oidc", { redirectTo: safeCallbackPath(callbackUrl) });
 }
 
 /** Ends this browser's session row (auth.ts events.signOut) and its cookie. */

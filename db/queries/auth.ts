@@ -34,22 +34,44 @@ export async function findUserForSignIn({ email, db = defaultDb }: { email: stri
   return row ?? null;
 }
 
-export async function recordSignInAttempt({
+// Arbitrary namespace for the per-address advisory locks of sign-in (the second key is the address's hash).
+const SIGN_IN_LOCK = 7_314_003;
+
+/**
+ * Checks the throttle and, if the attempt may go ahead, records it as a failure at once, in one
+ * transaction under a lock per e-mail address: parallel attempts on one account are counted one after the
+ * other, so the eleventh of forty simultaneous guesses is already refused. `markSignInSucceeded` turns the
+ * row into a success when the password turns out right. Returns null when throttled (nothing recorded).
+ */
+export async function reserveSignInAttempt({
   email,
   ip,
-  succeeded,
+  windowMs,
+  maxPerAccount,
+  maxPerIp,
   db = defaultDb,
 }: {
   email: string;
   ip: string;
-  succeeded: boolean;
+  windowMs: number;
+  maxPerAccount: number;
+  maxPerIp: number;
   db?: Db;
-}): Promise<void> {
-  await db.insert(signInAttempts).values({ email: email.trim().toLowerCase(), ip, succeeded });
+}): Promise<number | null> {
+  const key = email.trim().toLowerCase();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK}, hashtext(${key}))`);
+    const failures = await recentFailures({ email: key, ip, windowMs, db: tx });
+    if (failures.account >= maxPerAccount || failures.ip >= maxPerIp) return null;
+    const [row] = await tx.insert(signInAttempts).values({ email: key, ip, succeeded: false }).returning({ id: signInAttempts.id });
+    return row?.id ?? null;
+  });
+}
+
+export async function markSignInSucceeded({ id, db = defaultDb }: { id: number; db?: Db }): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, id));
   // Keep the table small: a day of attempts is more than any window needs.
-  if (Math.random() < 0.05) {
-    await db.delete(signInAttempts).where(lt(signInAttempts.at, sql`now() - interval '1 day'`));
-  }
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, sql`now() - interval '1 day'`));
 }
 
 /**
@@ -65,7 +87,7 @@ export async function recentFailures({
   email: string;
   ip: string;
   windowMs: number;
-  db?: Db;
+  db?: Db | Tx;
 }): Promise<{ account: number; ip: number }> {
   const since = sql`now() - make_interval(secs => ${windowMs / 1000})`;
   const key = email.trim().toLowerCase();

@@ -78,6 +78,7 @@ export async function insertUser(
     locale: "lv" | "en";
     passwordHash: string | null;
     mustChangePassword: boolean;
+    oidcSubject?: string | null;
   },
 ): Promise<User> {
   const [row] = await tx.insert(users).values(values).returning();
@@ -119,18 +120,25 @@ export async function ministryExists(tx: Tx | Db, id: number): Promise<boolean> 
 
 /**
  * Creates or updates the account of someone signed in by the ministry's identity provider, which is
- * authoritative for their role and ministry. Returns null for a disabled account or a ministry code the
- * register does not know (sign-in is then refused).
+ * authoritative for their role and ministry. The account is bound to the provider's subject id: an
+ * existing account with the same e-mail but another binding (a local password account, or another
+ * provider's person) is never taken over. Returns null, and sign-in is refused, for such a clash, a
+ * disabled account or a ministry code the register does not know.
  */
 export async function provisionOidcUser({ identity, db = defaultDb }: { identity: OidcIdentity; db?: Db }) {
   return db.transaction(async (tx) => {
     let ministryId: number | null = null;
-    if (identity.ministryCode) {
+    if (identity.ministryCode !== null) {
       const [ministry] = await tx.select({ id: ministries.id }).from(ministries).where(eq(ministries.code, identity.ministryCode));
       if (!ministry) return null;
       ministryId = ministry.id;
     }
-    const [existing] = await tx.select().from(users).where(eq(users.email, identity.email)).for("update");
+    const [bySubject] = await tx.select().from(users).where(eq(users.oidcSubject, identity.subject)).for("update");
+    const existing = bySubject;
+    if (!existing) {
+      const [byEmail] = await tx.select({ id: users.id }).from(users).where(eq(users.email, identity.email));
+      if (byEmail) return null;
+    }
     if (existing?.disabledAt) return null;
     if (!existing) {
       const row = await insertUser(tx, {
@@ -141,6 +149,7 @@ export async function provisionOidcUser({ identity, db = defaultDb }: { identity
         locale: "lv",
         passwordHash: null,
         mustChangePassword: false,
+        oidcSubject: identity.subject,
       });
       await writeAudit(tx, { userId: null, action: "create", entity: "users", entityId: row.id, after: { ...publicUser(row), via: "oidc" } });
       return { id: row.id };

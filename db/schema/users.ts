@@ -22,6 +22,8 @@ export const users = pgTable(
     name: text().notNull(),
     /** argon2id hash; null for accounts that only sign in through the ministry's identity provider. */
     passwordHash: text(),
+    /** "issuer|sub" of the identity-provider account this user signs in with; never matched by e-mail alone. */
+    oidcSubject: text(),
     mustChangePassword: boolean().notNull().default(false),
     role: userRole().notNull().default("viewer"),
     /** When set, the user may change only records of this ministry. */
@@ -36,6 +38,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
+    uniqueIndex("users_oidc_subject_key").on(t.oidcSubject),
     index("users_ministry_idx").on(t.ministryId),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
     check("users_locale", sql`${t.locale} in ('lv', 'en')`),

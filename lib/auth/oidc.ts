@@ -61,33 +61,47 @@ function strings(value: unknown): string[] {
 }
 
 export interface OidcIdentity {
+  /** "issuer|sub": the provider's stable id of the person, what the account is bound to. */
+  subject: string;
   email: string;
   name: string;
   role: UserRole;
-  /** null: all ministries (admins always; others only when no ministry claim or group applies). */
+  /** null: all ministries (admins always; others only when the provider says "*" or no ministry mapping is configured). */
   ministryCode: string | null;
 }
 
+/** The ministry claim or group value that grants all ministries (e.g. the MFA's own register editors). */
+export const ALL_MINISTRIES = "*";
+
 /**
- * The person the identity provider vouches for, or null when their claims grant no role here
- * (then sign-in is refused: belonging to the ministry's directory is not enough).
- * The highest mapped role wins.
+ * The person the identity provider vouches for, or null when their claims grant no role here (then
+ * sign-in is refused: belonging to the ministry's directory is not enough). The highest mapped role wins.
+ * Where a ministry claim or group map is configured, a non-admin must resolve to a ministry code or to
+ * "*" (all ministries): a missing or empty value refuses sign-in rather than opening every ministry.
  */
 export function identityFromClaims(profile: Record<string, unknown>, settings: OidcSettings): OidcIdentity | null {
+  const sub = typeof profile.sub === "string" && profile.sub.trim() ? profile.sub.trim() : null;
   const email = [profile.email, profile.preferred_username, profile.upn].find(
     (v): v is string => typeof v === "string" && v.includes("@"),
   );
-  if (!email) return null;
+  if (!sub || !email) return null;
   const groups = strings(claim(profile, settings.rolesClaim));
   const mapped = groups.map((g) => settings.roleMap.get(g)).filter((r): r is UserRole => !!r);
   const role = ROLES.filter((r) => mapped.includes(r)).pop();
   if (!role) return null;
   let ministryCode: string | null = null;
   if (role !== "admin") {
-    const fromClaim = settings.ministryClaim ? strings(claim(profile, settings.ministryClaim))[0] : undefined;
+    const fromClaim = settings.ministryClaim
+      ? strings(claim(profile, settings.ministryClaim))
+          .map((v) => v.trim())
+          .find(Boolean)
+      : undefined;
     const fromGroup = groups.map((g) => settings.ministryMap.get(g)).find(Boolean);
-    ministryCode = (fromClaim ?? fromGroup)?.toLowerCase() ?? null;
+    const resolved = (fromClaim || fromGroup)?.toLowerCase();
+    const mappingConfigured = settings.ministryClaim !== null || settings.ministryMap.size > 0;
+    if (mappingConfigured && !resolved) return null;
+    ministryCode = resolved && resolved !== ALL_MINISTRIES ? resolved : null;
   }
   const name = typeof profile.name === "string" && profile.name.trim() ? profile.name.trim() : email;
-  return { email: email.toLowerCase(), name, role, ministryCode };
+  return { subject: `${settings.issuer}|${sub}`, email: email.toLowerCase(), name, role, ministryCode };
 }

@@ -8,7 +8,8 @@ export function safeCallbackPath(value: unknown): string {
   try {
     const base = "http://register.invalid";
     const url = new URL(value, base);
-    if (url.origin !== base) return "/";
+    // Dot segments resolve only now: "/..//evil.example" becomes the protocol-relative "//evil.example".
+    if (url.origin !== base || url.pathname.startsWith("//")) return "/";
     if (url.pathname === "/login") return "/";
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {

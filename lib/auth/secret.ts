@@ -37,6 +37,8 @@ export function authSecret(env: Record<string, string | undefined> = process.env
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  cached = readFileSync(file, "utf8").trim();
+  const stored = readFileSync(file, "utf8").trim();
+  if (stored.length < 32) throw new Error(`${file} holds no usable secret: delete it and start again (all sessions end).`);
+  cached = stored;
   return cached;
 }

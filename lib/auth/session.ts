@@ -34,6 +34,10 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function requireUser(options: { roles?: readonly UserRole[]; allowPendingPasswordChange?: boolean } = {}) {
   const check = await currentSession();
   if (!check.ok) {
+    // A token whose session is over is worth a line; no token at all is just someone arriving.
+    if (check.reason !== "no_session") {
+      logEvent({ action: "page", outcome: "denied", reason: check.reason, requestId: await requestId() });
+    }
     const path = (await headers()).get(PATHNAME_HEADER);
     redirect(path && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { findUserForSignIn, recentFailures, recordSignInAttempt, startSession } from "@/db/queries/auth";
+import { findUserForSignIn, markSignInSucceeded, recentFailures, reserveSignInAttempt, startSession } from "@/db/queries/auth";
 import { logEvent } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
@@ -33,7 +33,7 @@ export async function isThrottled({
 }
 
 /**
- * Password sign-in: throttle → look up → verify → record → open a session. An unknown address, a wrong
+ * Password sign-in: throttle and record → look up → verify → open a session. An unknown address, a wrong
  * password and a disabled account give the same answer, after the same argon2 work. Attempts refused by
  * the throttle are not counted, so someone hammering an account cannot keep its owner out past the window.
  */
@@ -52,18 +52,25 @@ export async function attemptSignIn({
   settings?: AuthSettings;
   db?: Db;
 }): Promise<SignInResult> {
-  if (await isThrottled({ email, ip, settings, db })) {
+  const attemptId = await reserveSignInAttempt({
+    email,
+    ip,
+    windowMs: settings.throttleWindowMs,
+    maxPerAccount: settings.maxFailuresPerAccount,
+    maxPerIp: settings.maxFailuresPerIp,
+    db,
+  });
+  if (attemptId === null) {
     logEvent({ action: "auth.sign_in", outcome: "throttled", requestId });
     return { ok: false, reason: "throttled" };
   }
   const user = await findUserForSignIn({ email, db });
   const passwordOk = await verifyPassword(user?.passwordHash, password);
-  const ok = !!user && passwordOk && !user.disabledAt;
-  await recordSignInAttempt({ email, ip, succeeded: ok, db });
-  if (!ok || !user) {
+  if (!user || !passwordOk || user.disabledAt) {
     logEvent({ action: "auth.sign_in", outcome: "failure", reason: "wrong_credentials", requestId });
     return { ok: false, reason: "invalid" };
   }
+  await markSignInSucceeded({ id: attemptId, db });
   const session = await startSession({ userId: user.id, maxAgeMs: settings.maxAgeMs, db });
   logEvent({ action: "auth.sign_in", outcome: "success", userId: user.id, requestId });
   return { ok: true, userId: user.id, ...session };

@@ -126,3 +126,10 @@ describe("indexes", () => {
     expect(unindexed.map((r) => r.fk)).toEqual([]);
   });
 });
+
+describe("accounts", () => {
+  it("the reference (production) seed creates no account: the first admin comes from npm run user:create", async () => {
+    const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from users`));
+    expect(rows[0]?.n).toBe(0);
+  });
+});

@@ -1,7 +1,18 @@
 import { and, count, eq, isNotNull, isNull, like, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/index";
-import { contributions, exchangeRates, ministries, missionOrganizations, missions, organizationResponsibilities, organizations } from "@/db/schema";
+import {
+  contributions,
+  exchangeRates,
+  ministries,
+  missionOrganizations,
+  missions,
+  organizationResponsibilities,
+  organizations,
+  users,
+} from "@/db/schema";
+import { DEMO_USERS, demoPassword } from "@/db/seed/demo-users";
+import { verifyPassword } from "@/lib/auth/password";
 import { seed } from "@/db/seed";
 import { toEur } from "@/lib/money";
 import { fingerprint, setupTestDatabase } from "../helpers/test-db";
@@ -68,6 +79,21 @@ describe("seed", () => {
       .from(contributions)
       .where(and(eq(contributions.year, 2025), ne(contributions.status, "paid")));
     expect(statuses.length).toBeGreaterThan(0);
+  });
+
+  it("creates the demo accounts, one per role and scope, with argon2id hashes of the demo password", async () => {
+    const rows = await db
+      .select({ email: users.email, role: users.role, ministry: ministries.code, hash: users.passwordHash })
+      .from(users)
+      .leftJoin(ministries, eq(ministries.id, users.ministryId))
+      .orderBy(users.id);
+    expect(rows.map(({ email, role, ministry }) => ({ email, role, ministry }))).toEqual(
+      DEMO_USERS.map(({ email, role, ministry }) => ({ email, role, ministry })),
+    );
+    for (const row of rows) {
+      expect(row.hash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(row.hash, demoPassword())).toBe(true);
+    }
   });
 
   it("is idempotent: a second run inserts nothing and changes nothing", async () => {
