@@ -15,6 +15,8 @@ export default defineConfig({
     globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // The structured log lines are tested where they matter (tests/auth); elsewhere they are noise.
+    env: { CR_LOG_SILENT: "1" },
     hookTimeout: 120_000,
   },
 });

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Db } from "@/db/index";
+import { runMigrations } from "@/db/migrate";
 import { auditLog, users } from "@/db/schema";
+import { seed } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -13,6 +15,14 @@ import { setupTestDatabase } from "../helpers/test-db";
 // per data folder) a folder of its own, opened here after the CLI has exited.
 const { kind } = setupTestDatabase("reference");
 const pgliteDir = mkdtempSync(path.join(tmpdir(), "cr-user-create-"));
+beforeAll(async () => {
+  if (kind === "postgres") return;
+  // The CLI's own embedded database needs the reference data (ministries) like the server's would.
+  await withDb(async (db) => {
+    await runMigrations({ db });
+    await seed(db, { demo: false });
+  });
+});
 afterAll(() => rmSync(pgliteDir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}) {
