@@ -30,10 +30,28 @@ function crossOriginAction(request: Request): boolean {
   }
 }
 
-export const proxy = auth((request) => {
-  if (crossOriginAction(request)) {
-    return new NextResponse("Forbidden", { status: 403, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+/**
+ * React's client sends an action's arguments as a JSON array (text/plain) or as multipart form data.
+ * Anything else that claims to be an action call is answered 400 here, instead of a stack trace in the log
+ * and an error digest.
+ */
+async function malformedAction(request: Request): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) return false;
+  try {
+    return !Array.isArray(JSON.parse(await request.clone().text()));
+  } catch {
+    return true;
   }
+}
+
+const refuse = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+
+export const proxy = auth(async (request) => {
+  if (crossOriginAction(request)) return refuse(403, "Forbidden");
+  if (await malformedAction(request)) return refuse(400, "Bad Request");
   const { pathname, search } = request.nextUrl;
   const isPage = request.method === "GET" && !pathname.startsWith("/api/");
   if (isPage && !request.auth && pathname !== "/login") {

@@ -1,18 +1,10 @@
-import { getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/not-found-message";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
+/** Unknown addresses outside the signed-in shell. */
+export default function NotFound() {
   return (
-    <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 p-8">
-      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
-      <p>{t("notFound")}</p>
-      <div>
-        <Button asChild>
-          <Link href="/">{t("home")}</Link>
-        </Button>
-      </div>
+    <main id="main" className="mx-auto p-8">
+      <NotFoundMessage />
     </main>
   );
 }

@@ -34,7 +34,10 @@ export function useActionForm<V extends FieldValues, R>({
     // raw: the action gets the values as typed and parses them itself with the same schema.
     resolver: zodResolver(schema as never, parseOptions, { raw: true }) as unknown as Resolver<V>,
     defaultValues,
-    mode: "onTouched",
+    // Check on submit, then as the user corrects. ("onTouched" let a field's blur check, still running when
+    // the form was submitted, overwrite the submit's messages for fields never touched.)
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [saved, setSaved] = useState(false);

@@ -4,6 +4,7 @@ import { closeDb, db, rowsOf, type Db } from "../../db/index";
 import { runMigrations } from "../../db/migrate";
 import { seed } from "../../db/seed";
 import { baseName, createDatabase, databaseUrl, dropDatabase } from "./databases";
+import { fingerprintWith } from "./fingerprint";
 import type { TemplateKind } from "./global-setup";
 
 // Remember the server once per worker: setupTestDatabase repoints DATABASE_URL at each file's own copy.
@@ -41,17 +42,5 @@ export function setupTestDatabase(kind: TemplateKind = "reference"): { db: Db; k
 /** Row count and md5 of every row of each business table: equal fingerprints mean "nothing changed". */
 export async function fingerprint(database: Db = db): Promise<Record<string, string>> {
   const { sql } = await import("drizzle-orm");
-  const tables = [
-    "ministries", "currencies", "budget_programmes", "exchange_rates", "fiscal_years", "users",
-    "organizations", "organization_responsibilities", "missions", "mission_organizations",
-    "mission_ministries", "contributions", "payments", "audit_log",
-  ];
-  const result: Record<string, string> = {};
-  for (const table of tables) {
-    const rows = await database.execute(
-      sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${table}" t`),
-    );
-    result[table] = rowsOf<{ f: string }>(rows)[0]?.f ?? "";
-  }
-  return result;
+  return fingerprintWith(async (query) => rowsOf<{ f: string }>(await database.execute(sql.raw(query))));
 }

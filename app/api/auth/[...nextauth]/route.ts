@@ -5,7 +5,18 @@ import { isThrottled } from "@/lib/auth/sign-in";
 import { logEvent } from "@/lib/log";
 import { clientIp } from "@/lib/request";
 
-export const GET = handlers.GET;
+/**
+ * next-auth's session endpoint, minus the session row id: no page script needs it (pages read the
+ * session on the server), so it is not handed to one.
+ */
+export async function GET(request: NextRequest) {
+  const response = await handlers.GET(request);
+  if (!request.nextUrl.pathname.endsWith("/session") || !response.ok) return response;
+  const session = (await response.json()) as { expires?: string } | null;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(session ? { expires: session.expires } : null), { status: response.status, headers });
+}
 
 /**
  * Sign-in posted straight to next-auth's endpoint (not through the login page's action) is throttled the

@@ -6,9 +6,7 @@ import { getUser } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/config";
-import { ResetPasswordForm } from "../_components/reset-password-form";
-import { UserEditForm } from "../_components/user-edit-form";
-import { UserStatusForm } from "../_components/user-status-form";
+import { UserAdminForms } from "../_components/user-admin-forms";
 import { ministryOptions } from "../ministry-options";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,31 +34,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {user.email} · {t("lastLogin")}: {user.lastLoginAt ? formatDate(user.lastLoginAt, locale) : t("never")}
         </p>
       </div>
-      <section aria-labelledby="access" className="flex flex-col gap-4">
-        <h2 id="access" className="text-lg font-semibold">
-          {t("access")}
-        </h2>
-        <UserEditForm
-          user={{ id: user.id, version: user.version, name: user.name, role: user.role, ministryId: user.ministryId }}
-          ministries={ministries}
-        />
-      </section>
-      {user.id !== me.id && (
-        <>
-          <section aria-labelledby="password" className="flex flex-col gap-4">
-            <h2 id="password" className="text-lg font-semibold">
-              {t("resetPassword")}
-            </h2>
-            <ResetPasswordForm id={user.id} version={user.version} />
-          </section>
-          <section aria-labelledby="status" className="flex flex-col gap-4">
-            <h2 id="status" className="text-lg font-semibold">
-              {user.disabledAt ? t("disabled") : t("active")}
-            </h2>
-            <UserStatusForm id={user.id} version={user.version} disabled={!!user.disabledAt} />
-          </section>
-        </>
-      )}
+      <UserAdminForms
+        user={{
+          id: user.id,
+          version: user.version,
+          name: user.name,
+          role: user.role,
+          ministryId: user.ministryId,
+          disabled: !!user.disabledAt,
+        }}
+        isSelf={user.id === me.id}
+        ministries={ministries}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { resetPassword } from "../actions";
 import { resetPasswordSchema, type ResetPasswordInput } from "../schemas";
 
-export function ResetPasswordForm({ id, version }: { id: number; version: number }) {
+export function ResetPasswordForm({ id, version, onSaved }: { id: number; version: number; onSaved: (version: number) => void }) {
   const t = useTranslations("users");
   const router = useRouter();
   const { form, onSubmit, failure, saved } = useActionForm<ResetPasswordInput, { version: number }>({
@@ -17,8 +17,9 @@ export function ResetPasswordForm({ id, version }: { id: number; version: number
     // id and version from the page each time: another form here may have saved a newer version.
     action: (values) => resetPassword({ ...values, id, version }),
     defaultValues: { id, version, password: "" },
-    onSuccess: () => {
-      form.reset({ id, version, password: "" });
+    onSuccess: ({ version: next }) => {
+      form.reset({ id, version: next, password: "" });
+      onSaved(next);
       router.refresh();
     },
   });

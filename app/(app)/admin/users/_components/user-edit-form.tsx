@@ -23,15 +23,27 @@ function valuesOf(user: EditableUser): UpdateUserInput {
   return { id: user.id, version: user.version, name: user.name, role: user.role, ministryId: user.ministryId === null ? "" : String(user.ministryId) };
 }
 
-export function UserEditForm({ user, ministries }: { user: EditableUser; ministries: MinistryOption[] }) {
+export function UserEditForm({
+  user,
+  version,
+  onSaved,
+  ministries,
+}: {
+  user: EditableUser;
+  /** The version this page last knew, shared by its forms (user-admin-forms.tsx). */
+  version: number;
+  onSaved: (version: number) => void;
+  ministries: MinistryOption[];
+}) {
   const t = useTranslations("users");
   const router = useRouter();
   const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateUserInput, { version: number }>({
     schema: updateUserSchema,
-    action: updateUser,
+    action: (values) => updateUser({ ...values, version }),
     defaultValues: valuesOf(user),
-    onSuccess: ({ version }, values) => {
-      form.reset({ ...values, version });
+    onSuccess: ({ version: next }, values) => {
+      form.reset(values);
+      onSaved(next);
       router.refresh();
     },
   });
@@ -46,7 +58,8 @@ export function UserEditForm({ user, ministries }: { user: EditableUser; ministr
   return (
     <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
-      <input type="hidden" {...form.register("version")} />
+      {/* Not a form field (submit sends the shared version); kept in the page for whoever inspects it. */}
+      <input type="hidden" name="version" value={version} readOnly />
       <TextField form={form} name="name" label={t("name")} autoComplete="off" />
       <AccessFields form={form} ministries={ministries} />
       <FormStatus
@@ -61,6 +74,7 @@ export function UserEditForm({ user, ministries }: { user: EditableUser; ministr
               size="sm"
               onClick={() => {
                 form.reset(valuesOf(current));
+                onSaved(current.version);
                 setFailure(null);
                 router.refresh();
               }}

@@ -9,7 +9,17 @@ import { Button } from "@/components/ui/button";
 import { setUserDisabled } from "../actions";
 
 /** One button: disable (ends the person's sessions at once) or enable again. */
-export function UserStatusForm({ id, version, disabled }: { id: number; version: number; disabled: boolean }) {
+export function UserStatusForm({
+  id,
+  version,
+  disabled,
+  onSaved,
+}: {
+  id: number;
+  version: number;
+  disabled: boolean;
+  onSaved: (version: number) => void;
+}) {
   const t = useTranslations("users");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -25,6 +35,7 @@ export function UserStatusForm({ id, version, disabled }: { id: number; version:
         return;
       }
       setSaved(true);
+      onSaved(result.data.version);
       router.refresh();
     });
   }

@@ -1,0 +1,282 @@
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { accounts, demoPassword, storageState, type Role } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { UsersPage, type UserRecord } from "./pages/users-page";
+import { actionError, actionId, actionSucceeded, callAction, redirectPath, serverActions, type ActionAnswer } from "./support/actions";
+import { requestOutcome } from "./support/outcome";
+import { expect, test, unique } from "./support/test";
+
+/**
+ * SECURITY.md 1–6: server actions are public POST endpoints, so each one is called directly, the way an
+ * attacker would, and must deny, validate strictly and change nothing. Pages and sessions: security-sessions.spec.ts.
+ */
+
+type AnonymousAnswer = "unauthorized" | "fieldErrors" | "redirectToLogin";
+/** Who may call an action at all: anyone (the sign-in form), every signed-in user (own account), admins. */
+type Callers = "public" | "everyone" | "admin";
+interface ActionCase {
+  anonymous: AnonymousAnswer;
+  callers: Callers;
+  /** A payload that would succeed for an allowed caller: a missing check changes something, it does not just fail validation. */
+  args: (victim: UserRecord) => unknown[];
+}
+
+const attackerPassword = () => `Uzbrucēja parole ${unique("p")}`;
+
+/** One case per server action in the build. A new action without one fails "every action … has a case". */
+const ACTIONS: Record<string, ActionCase> = {
+  "app/(auth)/actions.ts#signInWithPassword": { anonymous: "fieldErrors", callers: "public", args: () => [{}, {}] },
+  "app/(auth)/actions.ts#signInWithOidc": { anonymous: "redirectToLogin", callers: "public", args: () => [{}] },
+  "app/(auth)/actions.ts#signOutAction": { anonymous: "redirectToLogin", callers: "public", args: () => [] },
+  "app/(app)/account/actions.ts#updateProfile": {
+    anonymous: "unauthorized",
+    callers: "everyone",
+    args: (victim) => [{ version: victim.version, name: "Anonīms", locale: "en" }],
+  },
+  "app/(app)/account/actions.ts#changePassword": {
+    anonymous: "unauthorized",
+    callers: "everyone",
+    args: () => {
+      const password = attackerPassword();
+      return [{ currentPassword: demoPassword(), newPassword: password, confirmPassword: password }];
+    },
+  },
+  "app/(app)/admin/users/actions.ts#createUser": {
+    anonymous: "unauthorized",
+    callers: "admin",
+    args: () => [{ email: `${unique("attacker")}@evil.example`, name: "Uzbrucējs", role: "admin", ministryId: "", locale: "lv", password: attackerPassword() }],
+  },
+  "app/(app)/admin/users/actions.ts#updateUser": {
+    anonymous: "unauthorized",
+    callers: "admin",
+    args: (victim) => [{ id: victim.id, version: victim.version, name: "Pārņemts konts", role: "admin", ministryId: "" }],
+  },
+  "app/(app)/admin/users/actions.ts#setUserDisabled": {
+    anonymous: "unauthorized",
+    callers: "admin",
+    args: (victim) => [{ id: victim.id, version: victim.version, disabled: true }],
+  },
+  "app/(app)/admin/users/actions.ts#resetPassword": {
+    anonymous: "unauthorized",
+    callers: "admin",
+    args: (victim) => [{ id: victim.id, version: victim.version, password: attackerPassword() }],
+  },
+};
+const ADMIN_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "admin");
+
+/** The demo viewer's row, the target of the attacks below; read once per worker through the admin UI. */
+let victimRecord: UserRecord | undefined;
+async function victim(newContext: (o: { role: "admin" }) => Promise<BrowserContext>): Promise<UserRecord> {
+  if (victimRecord) return victimRecord;
+  const users = new UsersPage(await (await newContext({ role: "admin" })).newPage());
+  victimRecord = await users.record(await users.idOf("skatitajs@iemaksas.example"));
+  return victimRecord;
+}
+
+function expectNoServerError(answer: ActionAnswer) {
+  expect(answer.status, `never a server error: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
+  expect(actionSucceeded(answer), "the action must not succeed").toBe(false);
+}
+
+test("every server action in the build has a security case", () => {
+  const built = serverActions().map((action) => action.key);
+  expect(built.length, "the manifest lists the build's actions").toBeGreaterThan(0);
+  expect(built.filter((key) => !(key in ACTIONS)), "new action without a security case: add it to ACTIONS").toEqual([]);
+  expect(Object.keys(ACTIONS).filter((key) => !built.includes(key)), "case for an action the build no longer has").toEqual([]);
+});
+
+test.describe("1. every server action without a session", () => {
+  test.use({ dbLock: "exclusive" });
+  for (const [key, expected] of Object.entries(ACTIONS)) {
+    test(`${key}: ${expected.anonymous}`, async ({ request, baseURL, newContext, expectUnchanged }) => {
+      const args = expected.args(await victim(newContext));
+      const answer = await expectUnchanged(() => callAction(request, actionId(key), args));
+      expectNoServerError(answer);
+      if (expected.anonymous === "unauthorized") expect(actionError(answer)).toBe("unauthorized");
+      if (expected.anonymous === "fieldErrors") {
+        expect(answer.body).toContain('"fieldErrors"');
+        expect(answer.redirect).toBeNull();
+      }
+      if (expected.anonymous === "redirectToLogin") expect(redirectPath(answer, baseURL!)).toBe("/login");
+    });
+  }
+});
+
+/** Admin actions and admin pages as a signed-in user who is not an admin: "forbidden" and the generic 404. */
+function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
+  test.use({ storageState: storageState(role), dbLock: "exclusive" });
+  for (const key of ADMIN_ACTIONS) {
+    test(`${key}: forbidden`, async ({ page, newContext, expectUnchanged }) => {
+      const args = ACTIONS[key]!.args(await victim(newContext));
+      const answer = await expectUnchanged(() => callAction(page.request, actionId(key), args));
+      expectNoServerError(answer);
+      expect(actionError(answer)).toBe("forbidden");
+    });
+  }
+  test("admin pages answer with the generic 404, also to RSC and prefetch requests", async ({ page, baseURL, expectUnchanged }) => {
+    await expectUnchanged(async () => {
+      for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1"]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { level: 1, name: "Lapa nav atrasta" })).toBeVisible();
+        await expect(page.getByRole("heading", { name: "Lietotāji" })).toHaveCount(0);
+        expect.soft(await requestOutcome(page.request, baseURL!, path, { RSC: "1" }), `${path} RSC`).toBe("not found");
+        const prefetch = await requestOutcome(page.request, baseURL!, path, { RSC: "1", "Next-Router-Prefetch": "1" });
+        expect.soft(["not found", "prefetch without content"], `${path} prefetch`).toContain(prefetch);
+      }
+    });
+  });
+}
+
+test.describe("2. as the viewer", () => deniedAsNonAdmin("viewer"));
+test.describe("2. as the editor of all ministries", () => deniedAsNonAdmin("editor"));
+// Record-scope cases (another ministry's contributions, organisations… by id: update, delete, export,
+// detail page) join this block with their actions; until then the scoped editor meets the users admin.
+test.describe("3. record scope: editor limited to Zemkopības ministrija", () => deniedAsNonAdmin("zmEditor"));
+
+/**
+ * Keys an attacker adds to a legitimate payload, as raw JSON: `__proto__` must be a real own key, and a
+ * string starting with "$" is written "$$" as React's client would (an unescaped one is a reference in
+ * React's reply format; see "undecodable payloads" below).
+ */
+const EXTRA_KEYS: [string, string][] = [
+  ["role", '"admin"'],
+  ["ministryId", '"1"'],
+  ["version", "1"],
+  ["id", "1"],
+  ["email", '"attacker@evil.example"'],
+  ["createdAt", '"2000-01-01T00:00:00.000Z"'],
+  ["createdBy", "1"],
+  ["passwordHash", '"$$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"'],
+  ["disabledAt", "null"],
+  ["mustChangePassword", "false"],
+  ["sessionVersion", "99"],
+  ["constructor", '{"prototype":{"role":"admin"}}'],
+  ["__proto__", '{"role":"admin","isAdmin":true}'],
+];
+
+/** `[{...payload, key: value, ...}]` as a string: JSON.stringify would drop `__proto__`. */
+function withExtras(payload: Record<string, unknown>, extras: [string, string][]): string {
+  const extra = extras.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(",");
+  return `[${JSON.stringify(payload).slice(0, -1)},${extra}}]`;
+}
+
+/**
+ * Each extra key alone, then all at once, on a payload that would otherwise succeed: the strict schema
+ * must answer "invalid". React's reply decoder drops an own `__proto__` key before the action sees it, so
+ * that one is sent with a stale version: dropped, the write stops at the version check ("conflict");
+ * either way nothing changes.
+ */
+async function expectRejectedEach(request: APIRequestContext, key: string, payload: Record<string, unknown> & { version: number }) {
+  const extras = EXTRA_KEYS.filter(([extra]) => !(extra in payload));
+  for (const keys of [...extras.map((extra) => [extra]), extras]) {
+    const names = keys.map(([name]) => name).join(", ");
+    const protoOnly = names === "__proto__";
+    const sent = protoOnly ? { ...payload, version: payload.version + 1000 } : payload;
+    const answer = await callAction(request, actionId(key), withExtras(sent, keys));
+    expectNoServerError(answer);
+    expect.soft(protoOnly ? ["invalid", "conflict"] : ["invalid"], `${key} with ${names}`).toContain(actionError(answer));
+  }
+}
+
+test.describe("4. mass assignment", () => {
+  test.use({ storageState: storageState("admin"), dbLock: "exclusive" });
+
+  test("updateUser with extra keys is rejected and the row is unchanged", async ({ page, newContext, expectUnchanged }) => {
+    const target = await victim(newContext);
+    const payload = { id: target.id, version: target.version, name: target.name, role: "viewer", ministryId: "" };
+    await expectUnchanged(() => expectRejectedEach(page.request, "app/(app)/admin/users/actions.ts#updateUser", payload));
+    expect(await new UsersPage(page).record(target.id)).toEqual(target);
+  });
+
+  test("updateProfile with extra keys is rejected and the profile is unchanged", async ({ page, expectUnchanged }) => {
+    const account = new AccountPage(page);
+    const version = await account.profileVersion();
+    const payload = { version, name: "Demo administrators", locale: "lv" };
+    await expectUnchanged(() => expectRejectedEach(page.request, "app/(app)/account/actions.ts#updateProfile", payload));
+    expect(await account.profileVersion()).toBe(version);
+  });
+
+  test("the viewer cannot make themself an admin through their own profile", async ({ newContext, expectUnchanged }) => {
+    const viewer = await (await newContext({ role: "viewer" })).newPage();
+    const version = await new AccountPage(viewer).profileVersion();
+    const payload = { version, name: accounts.viewer.name, locale: "lv" };
+    await expectUnchanged(() => expectRejectedEach(viewer.request, "app/(app)/account/actions.ts#updateProfile", payload));
+    expect(await new AccountPage(viewer).profileVersion()).toBe(version);
+    await expect(viewer.getByRole("group", { name: "Lietotāja izvēlne" }).getByTestId("user-scope")).toHaveText("Skatītājs · visas ministrijas");
+  });
+
+  test("undecodable payloads are refused without a 500 and change nothing", async ({ page, expectUnchanged }) => {
+    const version = await new AccountPage(page).profileVersion();
+    const id = actionId("app/(app)/account/actions.ts#updateProfile");
+    // "$…" strings are references in React's reply format; the rest are not even JSON arrays.
+    for (const body of [`[{"version":${version},"name":"$argon2id$x","locale":"lv"}]`, `[{"version":${version},"name":"$1","locale":"lv"}]`, "{", "", "null", '"x"']) {
+      const answer = await expectUnchanged(() => callAction(page.request, id, body));
+      expectNoServerError(answer);
+    }
+  });
+});
+
+test.describe("5. no password hashes or session tokens in pages, RSC payloads or action results", () => {
+  test.use({ storageState: storageState("admin"), dbLock: "exclusive" });
+
+  test("users admin, account page and a conflict answer carrying a user row", async ({ page, newContext, expectUnchanged }) => {
+    const target = await victim(newContext);
+    const token = (await page.context().cookies()).find((c) => c.name.includes("session-token"))?.value;
+    expect(token, "the saved admin state holds a session cookie").toBeTruthy();
+    const secrets = ["passwordHash", "password_hash", "$argon2", token!];
+    const bodies: [string, string][] = [];
+    for (const path of ["/admin/users", `/admin/users/${target.id}`, "/account", "/api/auth/session"]) {
+      for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+        const response = await page.request.get(path, { headers });
+        expect(response.status(), path).toBe(200);
+        bodies.push([`${path} ${JSON.stringify(headers)}`, await response.text()]);
+      }
+    }
+    // A stale version makes updateUser answer "conflict" with the row as saved: the richest action result.
+    const conflict = await expectUnchanged(() =>
+      callAction(page.request, actionId("app/(app)/admin/users/actions.ts#updateUser"), [
+        { id: target.id, version: target.version + 1000, name: target.name, role: "viewer", ministryId: "" },
+      ]),
+    );
+    expect(actionError(conflict)).toBe("conflict");
+    expect(conflict.body, "the conflict answer carries the row").toContain("skatitajs@iemaksas.example");
+    bodies.push(["updateUser conflict", conflict.body]);
+    expect(bodies.find(([, body]) => body.includes("skatitajs@iemaksas.example")), "the pages show user data").toBeTruthy();
+    for (const [where, body] of bodies) {
+      for (const secret of secrets) expect.soft(body.includes(secret), `${where} contains ${secret.slice(0, 12)}`).toBe(false);
+    }
+  });
+});
+
+test.describe("6. origin checks and safe GETs", () => {
+  test.use({ storageState: storageState("admin"), dbLock: "exclusive" });
+
+  for (const origin of ["https://evil.example", "null", "http://[::1", "not a url", "http://127.0.0.1.evil.example"]) {
+    test(`an action posted with Origin: ${origin} is refused with a 4xx`, async ({ page, expectUnchanged }) => {
+      const account = new AccountPage(page);
+      const version = await account.profileVersion();
+      // Would succeed (a version bump) if the request were let through.
+      const payload = [{ version, name: "Demo administrators", locale: "lv" }];
+      const answer = await expectUnchanged(() =>
+        callAction(page.request, actionId("app/(app)/account/actions.ts#updateProfile"), payload, { Origin: origin }),
+      );
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(actionSucceeded(answer)).toBe(false);
+      expect(await account.profileVersion()).toBe(version);
+    });
+  }
+
+  test("visiting every page and auth endpoint changes nothing", async ({ page, newContext, expectUnchanged }) => {
+    const target = await victim(newContext);
+    await expectUnchanged(async () => {
+      for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${target.id}`, "/account", "/login"]) {
+        expect((await page.goto(path))?.status(), path).toBe(200);
+      }
+      for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/health"]) {
+        expect((await page.request.get(path)).status(), path).toBeLessThan(500);
+      }
+    });
+  });
+});
