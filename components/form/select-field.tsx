@@ -1,9 +1,8 @@
 "use client";
 
 import { type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
-import { FieldMessage } from "./field-message";
+import { FieldFrame, fieldIds } from "./field-frame";
 
 /**
  * A native <select>: every browser and screen reader knows it, it works from the keyboard as people
@@ -25,16 +24,15 @@ export function SelectField<T extends FieldValues>({
   disabled?: boolean;
 }) {
   const id = `field-${name}`;
-  const error = form.formState.errors[name]?.message;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const message = form.formState.errors[name]?.message;
+  const error = typeof message === "string" ? message : undefined;
   return (
-    <div className="flex flex-col gap-2">
-      <Label htmlFor={id}>{label}</Label>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         disabled={disabled}
         aria-invalid={!!error}
-        aria-describedby={describedBy}
+        aria-describedby={fieldIds(id, hint, error).describedBy}
         className={cn(
           "border-input h-9 w-full rounded-md border bg-transparent px-3 py-1 text-base shadow-xs md:text-sm",
           "focus-visible:border-ring aria-invalid:border-destructive disabled:opacity-50",
@@ -47,12 +45,6 @@ export function SelectField<T extends FieldValues>({
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="text-muted-foreground text-sm">
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={`${id}-error`} messages={typeof error === "string" ? error : undefined} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -3,8 +3,7 @@
 import type { ComponentProps } from "react";
 import { type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { FieldMessage } from "./field-message";
+import { FieldFrame, fieldIds } from "./field-frame";
 
 /** A labelled input bound to a react-hook-form field, with its message announced and linked to it. */
 export function TextField<T extends FieldValues>({
@@ -20,18 +19,11 @@ export function TextField<T extends FieldValues>({
   hint?: string;
 } & Omit<ComponentProps<"input">, "name" | "form">) {
   const id = `field-${name}`;
-  const error = form.formState.errors[name]?.message;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const message = form.formState.errors[name]?.message;
+  const error = typeof message === "string" ? message : undefined;
   return (
-    <div className="flex flex-col gap-2">
-      <Label htmlFor={id}>{label}</Label>
-      <Input id={id} aria-invalid={!!error} aria-describedby={describedBy} {...input} {...form.register(name)} />
-      {hint && (
-        <p id={`${id}-hint`} className="text-muted-foreground text-sm">
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={`${id}-error`} messages={typeof error === "string" ? error : undefined} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <Input id={id} aria-invalid={!!error} aria-describedby={fieldIds(id, hint, error).describedBy} {...input} {...form.register(name)} />
+    </FieldFrame>
   );
 }
