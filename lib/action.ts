@@ -118,7 +118,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       const parsed = definition.input.safeParse(payload, parseOptions);
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
-        log("invalid", { userId: user.id, fields: Object.keys(fieldErrors) });
+        log("invalid", { fields: Object.keys(fieldErrors) });
         return { ok: false, error: "invalid", fieldErrors };
       }
       const input = parsed.data;
@@ -139,7 +139,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       });
 
       for (const path of definition.revalidate?.(input, data) ?? []) revalidatePath(path);
-      log("success", { userId: user.id });
+      log("success");
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);

@@ -46,12 +46,12 @@ export function defineRoute<S extends z.ZodType>(definition: {
       const parsed = definition.query.safeParse(Object.fromEntries(request.nextUrl.searchParams), parseOptions);
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
-        log("invalid", { userId: access.user.id, fields: Object.keys(fieldErrors) });
+        log("invalid", { fields: Object.keys(fieldErrors) });
         return json({ error: "invalid", fieldErrors }, 400);
       }
       const response = await definition.handler(parsed.data, { user: access.user, requestId, request });
       response.headers.set("Cache-Control", "no-store");
-      log("success", { userId: access.user.id });
+      log("success");
       return response;
     } catch (error) {
       if (error instanceof ActionError && error.code === "not_found") {

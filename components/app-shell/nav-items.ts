@@ -21,5 +21,3 @@ export const navItems: readonly {
   { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
   { key: "admin", href: "/admin/users", icon: Settings, ready: true, roles: ["admin"] },
 ];
-
-export type NavKey = (typeof navItems)[number]["key"];

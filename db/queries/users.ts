@@ -15,6 +15,11 @@ export function publicUser(row: User): PublicUser {
   return { ...rest, hasPassword: passwordHash !== null };
 }
 
+/** The audit entry of a change to a user's row: both states without the password hash. */
+export function userChange(action: string, before: User, after: User) {
+  return { action, entity: "users", entityId: after.id, before: publicUser(before), after: publicUser(after) };
+}
+
 export interface UserListRow {
   id: number;
   email: string;

@@ -5,7 +5,7 @@ import path from "node:path";
 let cached: string | undefined;
 
 /** The embedded demo mode and development keep a generated secret here, beside the embedded database. */
-export function secretFile(): string {
+function secretFile(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "auth-secret");
 }
 

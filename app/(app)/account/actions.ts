@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { endSessions } from "@/db/queries/auth";
-import { lockUserForUpdate, publicUser, updateUserRow } from "@/db/queries/users";
+import { lockUserForUpdate, updateUserRow, userChange } from "@/db/queries/users";
 import { defineAction } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ActionError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export const updateProfile = defineAction({
   async run(input, { tx, user, audit }) {
     const before = await lockUserForUpdate(tx, user.id, input.version);
     const after = await updateUserRow(tx, user.id, { name: input.name, locale: input.locale });
-    await audit({ action: "update", entity: "users", entityId: user.id, before: publicUser(before), after: publicUser(after) });
+    await audit(userChange("update", before, after));
     (await cookies()).set(localeCookie, input.locale, { path: "/", sameSite: "lax", maxAge: 31_536_000 });
     return { version: after.version };
   },
@@ -48,7 +48,7 @@ export const changePassword = defineAction({
       mustChangePassword: false,
     });
     await endSessions({ db: tx, userId: user.id, exceptSessionId: user.sessionId, reason: "password_changed" });
-    await audit({ action: "change_password", entity: "users", entityId: user.id, before: publicUser(before), after: publicUser(after) });
+    await audit(userChange("change_password", before, after));
     return { version: after.version };
   },
   revalidate: () => ["/account"],

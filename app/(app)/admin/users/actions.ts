@@ -1,7 +1,7 @@
 "use server";
 
 import { revokeAllSessions } from "@/db/queries/auth";
-import { emailTaken, insertUser, lockUserForUpdate, ministryExists, publicUser, updateUserRow } from "@/db/queries/users";
+import { emailTaken, insertUser, lockUserForUpdate, ministryExists, publicUser, updateUserRow, userChange } from "@/db/queries/users";
 import { defineAction } from "@/lib/action";
 import { hashPassword } from "@/lib/auth/password";
 import { ActionError } from "@/lib/errors";
@@ -54,7 +54,7 @@ export const updateUser = defineAction({
     }
     await checkMinistry(tx, input.ministryId);
     const after = await updateUserRow(tx, input.id, { name: input.name, role: input.role, ministryId: input.ministryId });
-    await audit({ action: "update", entity: "users", entityId: after.id, before: publicUser(before), after: publicUser(after) });
+    await audit(userChange("update", before, after));
     return { version: after.version };
   },
   revalidate: (input) => paths(input.id),
@@ -71,13 +71,7 @@ export const setUserDisabled = defineAction({
     if (before.id === user.id) throw new ActionError("invalid", { fieldErrors: { disabled: ["ownAccount"] } });
     const after = await updateUserRow(tx, input.id, { disabledAt: input.disabled ? new Date() : null });
     if (input.disabled) await revokeAllSessions({ tx, userId: input.id, reason: "disabled" });
-    await audit({
-      action: input.disabled ? "disable" : "enable",
-      entity: "users",
-      entityId: after.id,
-      before: publicUser(before),
-      after: publicUser(after),
-    });
+    await audit(userChange(input.disabled ? "disable" : "enable", before, after));
     return { version: after.version };
   },
   revalidate: (input) => paths(input.id),
@@ -96,7 +90,7 @@ export const resetPassword = defineAction({
       mustChangePassword: true,
     });
     await revokeAllSessions({ tx, userId: input.id, reason: "password_reset" });
-    await audit({ action: "reset_password", entity: "users", entityId: after.id, before: publicUser(before), after: publicUser(after) });
+    await audit(userChange("reset_password", before, after));
     return { version: after.version };
   },
   revalidate: (input) => paths(input.id),
