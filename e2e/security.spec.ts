@@ -1,77 +1,44 @@
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
-import { accounts, demoPassword, storageState, type Role } from "./fixtures";
+import { accounts, storageState, type Role } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { UsersPage, type UserRecord } from "./pages/users-page";
 import { actionError, actionId, actionSucceeded, callAction, redirectPath, serverActions, type ActionAnswer } from "./support/actions";
+import type { ActionCases, Targets } from "./security/cases";
+import { ministryActionCases } from "./security/ministry-cases";
+import { missionActionCases } from "./security/mission-cases";
+import { organizationActionCases } from "./security/organization-cases";
+import { responsibilityActionCases } from "./security/responsibility-cases";
+import { userActionCases } from "./security/user-cases";
 import { requestOutcome } from "./support/outcome";
-import { expect, test, unique } from "./support/test";
+import { expect, test } from "./support/test";
 
 /**
  * SECURITY.md 1–6: server actions are public POST endpoints, so each one is called directly, the way an
  * attacker would, and must deny, validate strictly and change nothing. Pages and sessions: security-sessions.spec.ts.
  */
 
-type AnonymousAnswer = "unauthorized" | "fieldErrors" | "redirectToLogin";
-/** Who may call an action at all: anyone (the sign-in form), every signed-in user (own account), admins. */
-type Callers = "public" | "everyone" | "admin";
-interface ActionCase {
-  anonymous: AnonymousAnswer;
-  callers: Callers;
-  /** A payload that would succeed for an allowed caller: a missing check changes something, it does not just fail validation. */
-  args: (victim: UserRecord) => unknown[];
-}
-
-const attackerPassword = () => `Uzbrucēja parole ${unique("p")}`;
-
 /** One case per server action in the build. A new action without one fails "every action … has a case". */
-const ACTIONS: Record<string, ActionCase> = {
-  "app/(auth)/actions.ts#signInWithPassword": { anonymous: "fieldErrors", callers: "public", args: () => [{}, {}] },
-  "app/(auth)/actions.ts#signInWithOidc": { anonymous: "redirectToLogin", callers: "public", args: () => [{}] },
-  "app/(auth)/actions.ts#signOutAction": { anonymous: "redirectToLogin", callers: "public", args: () => [] },
-  "app/(app)/account/actions.ts#updateProfile": {
-    anonymous: "unauthorized",
-    callers: "everyone",
-    args: (victim) => [{ version: victim.version, name: "Anonīms", locale: "en" }],
-  },
-  "app/(app)/account/actions.ts#changePassword": {
-    anonymous: "unauthorized",
-    callers: "everyone",
-    args: () => {
-      const password = attackerPassword();
-      return [{ currentPassword: demoPassword(), newPassword: password, confirmPassword: password }];
-    },
-  },
-  "app/(app)/admin/users/actions.ts#createUser": {
-    anonymous: "unauthorized",
-    callers: "admin",
-    args: () => [{ email: `${unique("attacker")}@evil.example`, name: "Uzbrucējs", role: "admin", ministryId: "", locale: "lv", password: attackerPassword() }],
-  },
-  "app/(app)/admin/users/actions.ts#updateUser": {
-    anonymous: "unauthorized",
-    callers: "admin",
-    args: (victim) => [{ id: victim.id, version: victim.version, name: "Pārņemts konts", role: "admin", ministryId: "" }],
-  },
-  "app/(app)/admin/users/actions.ts#setUserDisabled": {
-    anonymous: "unauthorized",
-    callers: "admin",
-    args: (victim) => [{ id: victim.id, version: victim.version, disabled: true }],
-  },
-  "app/(app)/admin/users/actions.ts#resetPassword": {
-    anonymous: "unauthorized",
-    callers: "admin",
-    args: (victim) => [{ id: victim.id, version: victim.version, password: attackerPassword() }],
-  },
+const ACTIONS: ActionCases = {
+  ...userActionCases,
+  ...missionActionCases,
+  ...organizationActionCases,
+  ...ministryActionCases,
+  ...responsibilityActionCases,
 };
 const ADMIN_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "admin");
+const EDITOR_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "editors");
 
-/** The demo viewer's row, the target of the attacks below; read once per worker through the admin UI. */
+/** The demo viewer's row, the target of the user attacks; read once per worker through the admin UI. */
 let victimRecord: UserRecord | undefined;
-async function victim(newContext: (o: { role: "admin" }) => Promise<BrowserContext>): Promise<UserRecord> {
-  if (victimRecord) return victimRecord;
-  const users = new UsersPage(await (await newContext({ role: "admin" })).newPage());
-  victimRecord = await users.record(await users.idOf("skatitajs@iemaksas.example"));
-  return victimRecord;
+async function targets(newContext: (o: { role: "admin" }) => Promise<BrowserContext>): Promise<Targets> {
+  const adminPage = await (await newContext({ role: "admin" })).newPage();
+  if (!victimRecord) {
+    const users = new UsersPage(adminPage);
+    victimRecord = await users.record(await users.idOf("skatitajs@iemaksas.example"));
+  }
+  return { victim: victimRecord, adminPage };
 }
+const victim = async (newContext: (o: { role: "admin" }) => Promise<BrowserContext>) => (await targets(newContext)).victim;
 
 function expectNoServerError(answer: ActionAnswer) {
   expect(answer.status, `never a server error: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
@@ -89,7 +56,7 @@ test.describe("1. every server action without a session", () => {
   test.use({ dbLock: "exclusive" });
   for (const [key, expected] of Object.entries(ACTIONS)) {
     test(`${key}: ${expected.anonymous}`, async ({ request, baseURL, newContext, expectUnchanged }) => {
-      const args = expected.args(await victim(newContext));
+      const args = await expected.args(await targets(newContext));
       const answer = await expectUnchanged(() => callAction(request, actionId(key), args));
       expectNoServerError(answer);
       if (expected.anonymous === "unauthorized") expect(actionError(answer)).toBe("unauthorized");
@@ -102,16 +69,32 @@ test.describe("1. every server action without a session", () => {
   }
 });
 
-/** Admin actions and admin pages as a signed-in user who is not an admin: "forbidden" and the generic 404. */
+/**
+ * As a signed-in user who is not an admin: admin actions (and, for the viewer, editors' actions) answer
+ * "forbidden"; the ministry-scoped editor gets "not_found" for another ministry's record; admin pages
+ * answer with the generic 404.
+ */
 function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
   test.use({ storageState: storageState(role), dbLock: "exclusive" });
-  for (const key of ADMIN_ACTIONS) {
+  for (const key of role === "viewer" ? [...ADMIN_ACTIONS, ...EDITOR_ACTIONS] : ADMIN_ACTIONS) {
     test(`${key}: forbidden`, async ({ page, newContext, expectUnchanged }) => {
-      const args = ACTIONS[key]!.args(await victim(newContext));
+      const args = await ACTIONS[key]!.args(await targets(newContext));
       const answer = await expectUnchanged(() => callAction(page.request, actionId(key), args));
       expectNoServerError(answer);
       expect(actionError(answer)).toBe("forbidden");
     });
+  }
+  if (role === "zmEditor") {
+    for (const key of EDITOR_ACTIONS) {
+      test(`${key}: another ministry's record is "not found"`, async ({ page, newContext, expectUnchanged }) => {
+        const outOfScope = ACTIONS[key]!.outOfScope;
+        expect(outOfScope, "an editors' action needs an outOfScope payload").toBeDefined();
+        const args = await outOfScope!(await targets(newContext));
+        const answer = await expectUnchanged(() => callAction(page.request, actionId(key), args));
+        expectNoServerError(answer);
+        expect(actionError(answer)).toBe("not_found");
+      });
+    }
   }
   test("admin pages answer with the generic 404, also to RSC and prefetch requests", async ({ page, baseURL, expectUnchanged }) => {
     await expectUnchanged(async () => {
@@ -130,8 +113,6 @@ function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
 
 test.describe("2. as the viewer", () => deniedAsNonAdmin("viewer"));
 test.describe("2. as the editor of all ministries", () => deniedAsNonAdmin("editor"));
-// Record-scope cases (another ministry's contributions, organisations… by id: update, delete, export,
-// detail page) join this block with their actions; until then the scoped editor meets the users admin.
 test.describe("3. record scope: editor limited to Zemkopības ministrija", () => deniedAsNonAdmin("zmEditor"));
 
 /**

@@ -5,6 +5,8 @@ export type ActionErrorCode =
   | "not_found"
   | "invalid"
   | "conflict"
+  /** A hard delete refused: other records refer to this one (archive it instead). */
+  | "in_use"
   | "password_change_required"
   | "busy"
   | "unavailable"

@@ -25,3 +25,9 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
   const date = typeof value === "string" ? new Date(value) : value;
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeZone: "Europe/Riga" }).format(date);
 }
+
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (value == null) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Riga" }).format(date);
+}

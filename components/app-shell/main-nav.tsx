@@ -16,7 +16,7 @@ export function MainNav({ role }: { role: UserRole }) {
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-col gap-1">
-      {navItems.filter((item) => !item.roles || item.roles.includes(role)).map(({ key, href, icon: Icon, ready }) => {
+      {navItems.filter((item) => !item.roles || item.roles.includes(role)).map(({ key, href, section, icon: Icon, ready }) => {
         const label = t(key);
         const base = "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium";
         if (!ready) {
@@ -28,7 +28,7 @@ export function MainNav({ role }: { role: UserRole }) {
             </span>
           );
         }
-        const active = isActive(pathname, href);
+        const active = isActive(pathname, section ?? href);
         return (
           <Link
             key={key}

@@ -12,6 +12,8 @@ export const navItems: readonly {
   icon: typeof Settings;
   ready: boolean;
   roles?: readonly UserRole[];
+  /** The section's pages, when wider than `href`. */
+  section?: string;
 }[] = [
   { key: "dashboard", href: "/", icon: LayoutDashboard, ready: true },
   { key: "missions", href: "/missions", icon: Globe2, ready: false },
@@ -19,5 +21,5 @@ export const navItems: readonly {
   { key: "ministries", href: "/ministries", icon: Landmark, ready: false },
   { key: "contributions", href: "/contributions", icon: Coins, ready: false },
   { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
-  { key: "admin", href: "/admin/users", icon: Settings, ready: true, roles: ["admin"] },
+  { key: "admin", href: "/admin/users", section: "/admin", icon: Settings, ready: true, roles: ["admin"] },
 ];

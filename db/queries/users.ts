@@ -1,11 +1,13 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { UsersQuery } from "@/app/(app)/admin/users/search-params";
 import { ActionError } from "@/lib/errors";
 import type { OidcIdentity } from "@/lib/auth/oidc";
 import { db as defaultDb, type Db, type Tx } from "../index";
 import { ministries, users, type User, type UserRole } from "../schema";
 import { revokeAllSessions } from "./auth";
 import { writeAudit } from "./audit";
+import { containsPattern, orderFor, pageOffset, pageResult, totalCount } from "./table";
 
 /** A user as pages and audit rows may show it: everything but the password hash. */
 export type PublicUser = Omit<User, "passwordHash"> & { hasPassword: boolean };
@@ -34,8 +36,18 @@ export interface UserListRow {
   mustChangePassword: boolean;
 }
 
-export async function listUsers({ db = defaultDb }: { db?: Db } = {}): Promise<UserListRow[]> {
-  return db
+/** The users admin list: sorted, filtered, searched and paged by the server (see usersTableSpec). */
+export async function listUsers({ query, db = defaultDb }: { query: UsersQuery; db?: Db }): Promise<{ rows: UserListRow[]; total: number }> {
+  const { role, ministry, status } = query.filters;
+  const pattern = query.q ? containsPattern(query.q) : null;
+  const where = and(
+    role ? eq(users.role, role) : undefined,
+    ministry ? eq(users.ministryId, ministry) : undefined,
+    status === "active" ? isNull(users.disabledAt) : status === "disabled" ? isNotNull(users.disabledAt) : undefined,
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+  );
+  const { limit, offset } = pageOffset(query);
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
@@ -48,10 +60,24 @@ export async function listUsers({ db = defaultDb }: { db?: Db } = {}): Promise<U
       disabledAt: users.disabledAt,
       lastLoginAt: users.lastLoginAt,
       mustChangePassword: users.mustChangePassword,
+      totalCount,
     })
     .from(users)
     .leftJoin(ministries, eq(ministries.id, users.ministryId))
-    .orderBy(sql`${users.disabledAt} is not null`, asc(users.name));
+    .where(where)
+    .orderBy(
+      ...orderFor(
+        query.sort,
+        { name: users.name, email: users.email, role: users.role, ministry: ministries.nameLv, lastLogin: users.lastLoginAt },
+        users.id,
+      ),
+    )
+    .limit(limit)
+    .offset(offset);
+  return pageResult(rows, query, async () => {
+    const [row] = await db.select({ n: count() }).from(users).leftJoin(ministries, eq(ministries.id, users.ministryId)).where(where);
+    return row?.n ?? 0;
+  });
 }
 
 export async function getUser({ id, db = defaultDb }: { id: number; db?: Db }): Promise<PublicUser | null> {

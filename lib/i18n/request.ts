@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { catalogs } from "@/messages";
 import { localeCookie, resolveLocale } from "./config";
 
 // No locale in the URL: the app is internal and bookmarks should survive a language switch.
@@ -7,6 +8,5 @@ import { localeCookie, resolveLocale } from "./config";
 export default getRequestConfig(async () => {
   const store = await cookies();
   const locale = resolveLocale(store.get(localeCookie)?.value);
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Europe/Riga" };
+  return { locale, messages: catalogs[locale], timeZone: "Europe/Riga" };
 });

@@ -1,7 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import lv from "@/messages/lv.json";
+import { catalogs as all } from "@/messages";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -15,7 +14,7 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-const catalogs = { lv: flatten(lv), en: flatten(en) };
+const catalogs = { lv: flatten(all.lv as Tree), en: flatten(all.en as Tree) };
 
 describe("message catalogs", () => {
   it("have exactly the same keys in Latvian and English", () => {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordHistory } from "@/components/history/record-history";
+import { RecordTabs } from "@/components/record-tabs";
 import { getUser } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
@@ -20,7 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const user = id ? await getUser({ id }) : null;
   if (!user) notFound();
-  const [t, localeTag] = await Promise.all([getTranslations("users"), getLocale()]);
+  const [t, tHistory, localeTag] = await Promise.all([getTranslations("users"), getTranslations("history"), getLocale()]);
   const locale = resolveLocale(localeTag);
   const ministries = await ministryOptions(locale);
   return (
@@ -34,17 +36,29 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {user.email} · {t("lastLogin")}: {user.lastLoginAt ? formatDate(user.lastLoginAt, locale) : t("never")}
         </p>
       </div>
-      <UserAdminForms
-        user={{
-          id: user.id,
-          version: user.version,
-          name: user.name,
-          role: user.role,
-          ministryId: user.ministryId,
-          disabled: !!user.disabledAt,
-        }}
-        isSelf={user.id === me.id}
-        ministries={ministries}
+      <RecordTabs
+        label={tHistory("tabsLabel")}
+        tabs={[
+          {
+            value: "details",
+            label: tHistory("details"),
+            content: (
+              <UserAdminForms
+                user={{
+                  id: user.id,
+                  version: user.version,
+                  name: user.name,
+                  role: user.role,
+                  ministryId: user.ministryId,
+                  disabled: !!user.disabledAt,
+                }}
+                isSelf={user.id === me.id}
+                ministries={ministries}
+              />
+            ),
+          },
+          { value: "history", label: tHistory("tab"), content: <RecordHistory entity="users" entityId={user.id} namespace="users" /> },
+        ]}
       />
     </div>
   );

@@ -1,0 +1,34 @@
+import type { Page } from "@playwright/test";
+import type { UserRecord } from "../pages/users-page";
+
+export type AnonymousAnswer = "unauthorized" | "fieldErrors" | "redirectToLogin";
+
+/**
+ * Who may call an action at all: anyone (the sign-in form), every signed-in user (own account), admins,
+ * or editors (admins and editors; viewers are refused, ministry-scoped editors only for their records).
+ */
+export type Callers = "public" | "everyone" | "admin" | "editors";
+
+/** What a case may aim at: the demo viewer's account, and an admin's page to look records up with. */
+export interface Targets {
+  victim: UserRecord;
+  /** Signed in as the demo admin; use the feature's page object to find ids and versions. */
+  adminPage: Page;
+}
+
+export interface ActionCase {
+  anonymous: AnonymousAnswer;
+  callers: Callers;
+  /**
+   * A payload that would succeed for an allowed caller: a missing check changes something, it does not
+   * just fail validation.
+   */
+  args: (targets: Targets) => unknown[] | Promise<unknown[]>;
+  /**
+   * "editors" actions: a payload aimed at a record of a ministry other than Zemkopības ministrija, which
+   * would succeed for an unscoped editor. The ZM editor must get "not_found" and change nothing.
+   */
+  outOfScope?: (targets: Targets) => unknown[] | Promise<unknown[]>;
+}
+
+export type ActionCases = Record<string, ActionCase>;

@@ -1,0 +1,3 @@
+import type { ActionCases } from "./cases";
+
+export const ministryActionCases: ActionCases = {};

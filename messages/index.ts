@@ -1,0 +1,49 @@
+import enAudit from "./en/audit.json";
+import enCommon from "./en/common.json";
+import enMinistries from "./en/ministries.json";
+import enMissions from "./en/missions.json";
+import enOrganizations from "./en/organizations.json";
+import enResponsibilities from "./en/responsibilities.json";
+import lvAudit from "./lv/audit.json";
+import lvCommon from "./lv/common.json";
+import lvMinistries from "./lv/ministries.json";
+import lvMissions from "./lv/missions.json";
+import lvOrganizations from "./lv/organizations.json";
+import lvResponsibilities from "./lv/responsibilities.json";
+import type { Locale } from "@/lib/i18n/config";
+
+type Catalog = Record<string, unknown>;
+
+/**
+ * One file per area of the app and language, so that features own their words; the top-level keys are
+ * next-intl namespaces and must not repeat across files (a repeat would silently replace a namespace).
+ */
+function merge(locale: Locale, parts: Record<string, Catalog>): Catalog {
+  const out: Catalog = {};
+  for (const [file, part] of Object.entries(parts)) {
+    for (const [namespace, value] of Object.entries(part)) {
+      if (namespace in out) throw new Error(`messages/${locale}/${file}.json repeats the namespace "${namespace}"`);
+      out[namespace] = value;
+    }
+  }
+  return out;
+}
+
+export const catalogs: Record<Locale, Catalog> = {
+  lv: merge("lv", {
+    common: lvCommon,
+    missions: lvMissions,
+    organizations: lvOrganizations,
+    ministries: lvMinistries,
+    responsibilities: lvResponsibilities,
+    audit: lvAudit,
+  }),
+  en: merge("en", {
+    common: enCommon,
+    missions: enMissions,
+    organizations: enOrganizations,
+    ministries: enMinistries,
+    responsibilities: enResponsibilities,
+    audit: enAudit,
+  }),
+};
