@@ -1,11 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, storageState, test } from "./fixtures";
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { axeViolations as violations } from "./support/axe";
 
 for (const locale of ["lv", "en"] as const) {
   test.describe(`axe, ${locale}`, () => {
@@ -21,7 +15,7 @@ for (const locale of ["lv", "en"] as const) {
 
     test.describe("signed in as admin", () => {
       test.use({ storageState: storageState("admin") });
-      for (const path of ["/", "/admin/users", "/admin/users/new", "/account"]) {
+      for (const path of ["/", "/admin/users", "/admin/users/new", "/admin/users/1?tab=history", "/admin/audit", "/account"]) {
         test(path, async ({ page }) => {
           await page.goto(path);
           await expect(page.locator("main h1")).toBeVisible();
