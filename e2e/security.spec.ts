@@ -98,7 +98,7 @@ function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
   }
   test("admin pages answer with the generic 404, also to RSC and prefetch requests", async ({ page, baseURL, expectUnchanged }) => {
     await expectUnchanged(async () => {
-      for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1"]) {
+      for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/admin/audit?entity=users"]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(404);
         await expect(page.getByRole("heading", { level: 1, name: "Lapa nav atrasta" })).toBeVisible();
@@ -252,7 +252,7 @@ test.describe("6. origin checks and safe GETs", () => {
   test("visiting every page and auth endpoint changes nothing", async ({ page, newContext, expectUnchanged }) => {
     const target = await victim(newContext);
     await expectUnchanged(async () => {
-      for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${target.id}`, "/account", "/login"]) {
+      for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${target.id}`, `/admin/users/${target.id}?tab=history`, "/admin/audit", "/account", "/login"]) {
         expect((await page.goto(path))?.status(), path).toBe(200);
       }
       for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/health"]) {
