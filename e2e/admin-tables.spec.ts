@@ -18,17 +18,18 @@ test("sort, filter and search run on the server, live in the URL and survive rel
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/[?&]sort=email(&|$)/);
   await expect(table.getByRole("columnheader", { name: /E-pasts/ })).toHaveAttribute("aria-sort", "ascending");
-  const ascending = await emails();
-  expect(ascending).toEqual([...ascending].sort());
+  const ascending = ["admin@iemaksas.example", "redaktors@iemaksas.example", "skatitajs@iemaksas.example", "zm.redaktors@iemaksas.example"];
+  // The rows follow once the server has answered; the URL and aria-sort change at once.
+  await expect.poll(async () => (await emails()).filter((email) => ascending.includes(email))).toEqual(ascending);
 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/sort=email\.desc/);
   await expect(table.getByRole("columnheader", { name: /E-pasts/ })).toHaveAttribute("aria-sort", "descending");
-  await expect.poll(emails).toEqual([...ascending].reverse());
+  await expect.poll(async () => (await emails()).filter((email) => ascending.includes(email))).toEqual([...ascending].reverse());
 
   await page.getByLabel("Loma").selectOption({ label: "Redaktors" });
   await expect(page).toHaveURL(/role=editor/);
-  await expect(page.locator("main").getByRole("status").filter({ hasText: /ierakst/ })).toHaveText(/^\d+ ieraksti?$/);
+  await expect(page.locator("main").getByRole("status").filter({ hasText: /ierakst/ })).toHaveText(/^\d+ ierakst[si]$/);
   await expect.poll(async () => (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).every((role) => role === "Redaktors")).toBe(true);
 
   await page.getByLabel("Meklēt vārdu vai e-pastu").fill("zm.redaktors");
@@ -39,6 +40,12 @@ test("sort, filter and search run on the server, live in the URL and survive rel
   await expect(page.getByLabel("Meklēt vārdu vai e-pastu")).toHaveValue("zm.redaktors");
   await expect(page.getByLabel("Loma")).toHaveValue("editor");
   await expect.poll(emails).toEqual(["zm.redaktors@iemaksas.example"]);
+
+  // Back undoes the last filter step (the search field replaces its own history entry).
+  await page.goBack();
+  await expect(page).not.toHaveURL(/role=editor/);
+  await expect(page.getByLabel("Loma")).toHaveValue("");
+  await expect(page).toHaveURL(/sort=email\.desc/);
 
   await page.getByLabel("Meklēt vārdu vai e-pastu").fill(unique("nav"));
   await expect(table.getByRole("cell", { name: "Neviens ieraksts neatbilst meklētajam." })).toBeVisible();
@@ -89,17 +96,21 @@ test("a user's History tab and the audit log show who changed which field, befor
   await expect(audit.rows().filter({ hasText: newName })).toContainText(`Lietotāji #${person.id}`);
 });
 
-test("the audit log filters by record type and user, and opens the record", async ({ page }) => {
+test("the audit log filters by record type and user, and opens the record", async ({ page, freshUser }) => {
+  const person = await freshUser({ signIn: false });
   const audit = new AuditPage(page);
   await audit.goto();
   await page.getByLabel("Ieraksta veids").selectOption({ label: "Datubāze" });
   await expect(page).toHaveURL(/entity=database/);
   await expect(audit.rows().first()).toContainText("Sākotnējie dati");
-  await audit.expectCount(/^\d+ ieraksti?$/);
+  await audit.expectCount(/^\d+ ierakst[si]$/);
   await page.getByLabel("Ieraksta veids").selectOption({ label: "Lietotāji" });
-  await expect(audit.rows().first().getByRole("link", { name: /^Lietotāji #\d+$/ })).toBeVisible();
-  await audit.rows().first().getByRole("link", { name: /^Lietotāji #\d+$/ }).click();
-  await expect(page).toHaveURL(/\/admin\/users\/\d+$/);
+  await page.getByLabel("Lietotājs", { exact: true }).selectOption({ label: "Demo administrators" });
+  await expect(page).toHaveURL(/entity=users&user=\d+/);
+  const created = audit.rows().filter({ hasText: person.email });
+  await expect(created).toContainText("Izveidots");
+  await created.getByRole("link", { name: `Lietotāji #${person.id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${person.id}$`));
 });
 
 for (const locale of ["lv", "en"] as const) {
@@ -108,7 +119,6 @@ for (const locale of ["lv", "en"] as const) {
     for (const path of ["/admin/users?role=editor&sort=email.desc", "/admin/audit?entity=users", "/admin/users/1?tab=history"]) {
       await page.goto(path);
       await expect(page.locator("main h1")).toBeVisible();
-      await expect(page.locator("main table").first()).toBeVisible();
       expect(await axeViolations(page), path).toEqual([]);
     }
   });

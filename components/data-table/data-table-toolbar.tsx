@@ -57,7 +57,10 @@ export function DataTableToolbar<TData extends RowData>({
             value={params.q}
             // The field follows every keystroke; the server is asked once typing pauses.
             onChange={(event) =>
-              void setParams({ q: event.target.value || null, page: 1 }, { limitUrlUpdates: event.target.value ? debounce(350) : undefined })
+              void setParams(
+                { q: event.target.value || null, page: 1 },
+                { history: "replace", limitUrlUpdates: event.target.value ? debounce(350) : undefined },
+              )
             }
           />
         </div>

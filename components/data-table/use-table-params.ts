@@ -12,7 +12,8 @@ import { filterParsers, MAX_PAGE, PER_PAGE_OPTIONS, tableParsers, tableUrlKeys, 
 export function useTableParams(spec: TableSpec, startTransition: TransitionStartFunction) {
   const parsers = useMemo(() => tableParsers(spec), [spec]);
   const filters = useMemo(() => filterParsers(spec), [spec]);
-  const options = { shallow: false, startTransition, scroll: false } as const;
+  // "push": Back undoes a sort, filter or page change (the search field replaces, or every keystroke would be a step).
+  const options = { shallow: false, startTransition, scroll: false, history: "push" } as const;
   const [raw, setParams] = useQueryStates(parsers, { ...options, urlKeys: tableUrlKeys(spec, Object.keys(parsers)) });
   const [rawFilters, setFilters] = useQueryStates(filters, { ...options, urlKeys: tableUrlKeys(spec, Object.keys(filters)) });
   // Show what the server did with the URL (parseTableQuery): an unknown sort or page size is its default there too.
