@@ -14,9 +14,13 @@ function isActive(pathname: string, href: string): boolean {
 export function MainNav({ role }: { role: UserRole }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  // The most specific section wins: /organizations/responsibilities is the matrix, not the organizations list.
+  const current = navItems
+    .filter((item) => item.ready && isActive(pathname, item.section ?? item.href))
+    .sort((a, b) => (b.section ?? b.href).length - (a.section ?? a.href).length)[0]?.key;
   return (
     <nav aria-label={t("label")} className="flex flex-col gap-1">
-      {navItems.filter((item) => !item.roles || item.roles.includes(role)).map(({ key, href, section, icon: Icon, ready }) => {
+      {navItems.filter((item) => !item.roles || item.roles.includes(role)).map(({ key, href, icon: Icon, ready }) => {
         const label = t(key);
         const base = "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium";
         if (!ready) {
@@ -28,7 +32,7 @@ export function MainNav({ role }: { role: UserRole }) {
             </span>
           );
         }
-        const active = isActive(pathname, section ?? href);
+        const active = key === current;
         return (
           <Link
             key={key}

@@ -1,5 +1,5 @@
 import type { UserRole } from "@/db/schema/enums";
-import { Building2, Coins, FileBarChart, Globe2, Landmark, LayoutDashboard, Settings } from "lucide-react";
+import { Building2, Coins, FileBarChart, Globe2, Grid3x3, Landmark, LayoutDashboard, Settings } from "lucide-react";
 
 /**
  * The app's sections in menu order. `ready: false` marks a section whose pages are not built yet:
@@ -7,7 +7,7 @@ import { Building2, Coins, FileBarChart, Globe2, Landmark, LayoutDashboard, Sett
  * section from everyone else (the pages check the role themselves; hiding is only tidiness).
  */
 export const navItems: readonly {
-  key: "dashboard" | "missions" | "organizations" | "ministries" | "contributions" | "reports" | "admin";
+  key: "dashboard" | "missions" | "organizations" | "responsibilities" | "ministries" | "contributions" | "reports" | "admin";
   href: string;
   icon: typeof Settings;
   ready: boolean;
@@ -16,9 +16,10 @@ export const navItems: readonly {
   section?: string;
 }[] = [
   { key: "dashboard", href: "/", icon: LayoutDashboard, ready: true },
-  { key: "missions", href: "/missions", icon: Globe2, ready: false },
-  { key: "organizations", href: "/organizations", icon: Building2, ready: false },
-  { key: "ministries", href: "/ministries", icon: Landmark, ready: false },
+  { key: "missions", href: "/missions", icon: Globe2, ready: true },
+  { key: "organizations", href: "/organizations", icon: Building2, ready: true },
+  { key: "responsibilities", href: "/organizations/responsibilities", icon: Grid3x3, ready: true },
+  { key: "ministries", href: "/ministries", icon: Landmark, ready: true },
   { key: "contributions", href: "/contributions", icon: Coins, ready: false },
   { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
   { key: "admin", href: "/admin/users", section: "/admin", icon: Settings, ready: true, roles: ["admin"] },

@@ -14,7 +14,13 @@ import type { TableParamsState } from "./use-table-params";
 
 /** A filter shown above the table: a native select of the values the spec allows, or a date field. */
 export type FilterControl =
-  | { id: string; label: string; options: readonly { value: string; label: string }[] }
+  | {
+      id: string;
+      label: string;
+      options: readonly { value: string; label: string }[];
+      /** What no value means, when it is not "all" (e.g. "Active" where archived records are hidden by default). */
+      emptyLabel?: string;
+    }
   | { id: string; label: string; type: "date" };
 
 const selectClass = "border-input h-9 rounded-md border bg-transparent px-2 text-sm shadow-xs";
@@ -93,7 +99,7 @@ export function DataTableToolbar<TData extends RowData>({
                   void setParams({ page: 1 });
                 }}
               >
-                <option value="">{t("all")}</option>
+                <option value="">{filter.emptyLabel ?? t("all")}</option>
                 {filter.options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}

@@ -25,7 +25,7 @@ export function entityHref(entity: string, entityId: string | null, after: unkno
       return `/admin/users/${entityId}`;
     case "budget_programmes": {
       const ministryId = ((after ?? before) as { ministryId?: number } | null)?.ministryId;
-      return ministryId ? `/ministries/${ministryId}` : null;
+      return ministryId ? `/ministries/${ministryId}/programmes/${entityId}` : null;
     }
     default:
       return null;

@@ -1,0 +1,109 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { FormStatus } from "@/components/form/form-status";
+import { useActionForm } from "@/components/form/use-action-form";
+import { Button } from "@/components/ui/button";
+import { updateMinistry } from "../actions";
+import { updateMinistrySchema, type UpdateMinistryInput } from "../schemas";
+import { TextField } from "@/components/form/text-field";
+
+export interface EditableMinistry {
+  id: number;
+  version: number;
+  code: string;
+  nameLv: string;
+  nameEn: string;
+  active: boolean;
+}
+
+const valuesOf = (ministry: EditableMinistry): UpdateMinistryInput => ({
+  id: ministry.id,
+  version: ministry.version,
+  nameLv: ministry.nameLv,
+  nameEn: ministry.nameEn,
+});
+
+export function MinistryEditForm({
+  ministry,
+  version,
+  onSaved,
+}: {
+  ministry: EditableMinistry;
+  /** The version this page last knew, shared with the status form (ministry-forms.tsx). */
+  version: number;
+  onSaved: (version: number) => void;
+}) {
+  const t = useTranslations("ministries");
+  const router = useRouter();
+  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateMinistryInput, { version: number }>({
+    schema: updateMinistrySchema,
+    action: (values) => updateMinistry({ ...values, version }),
+    defaultValues: valuesOf(ministry),
+    onSuccess: ({ version: next }, values) => {
+      form.reset(values);
+      onSaved(next);
+      router.refresh();
+    },
+  });
+  // Another form on the page saved (new version from the server): take the fresh values unless the user
+  // is in the middle of editing, in which case saving will report the conflict instead.
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    if (!isDirty) form.reset(valuesOf(ministry));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
+  }, [ministry.version]);
+  const current = failure?.code === "conflict" ? (failure.current as EditableMinistry | undefined) : undefined;
+  return (
+    <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
+      <input type="hidden" {...form.register("id")} />
+      {/* Not a form field (submit sends the shared version); kept in the page for whoever inspects it. */}
+      <input type="hidden" name="version" value={version} readOnly />
+      <p className="text-sm">
+        <span className="font-medium">{t("fields.code")}:</span> <code className="font-mono">{ministry.code}</code>{" "}
+        <span className="text-muted-foreground">({t("codeFixed")})</span>
+      </p>
+      <TextField form={form} name="nameLv" label={t("fields.nameLv")} autoComplete="off" lang="lv" />
+      <TextField form={form} name="nameEn" label={t("fields.nameEn")} autoComplete="off" lang="en" />
+      <FormStatus
+        failure={failure}
+        saved={saved}
+        savedText={t("saved")}
+        conflict={
+          current && (
+            <div className="flex flex-col items-start gap-2">
+              <ul className="list-disc pl-5">
+                <li>
+                  {t("fields.nameLv")}: {current.nameLv}
+                </li>
+                <li>
+                  {t("fields.nameEn")}: {current.nameEn}
+                </li>
+              </ul>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                onClick={() => {
+                  form.reset(valuesOf(current));
+                  onSaved(current.version);
+                  setFailure(null);
+                  router.refresh();
+                }}
+              >
+                {t("loadTheirs")}
+              </Button>
+            </div>
+          )
+        }
+      />
+      <div>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { FormStatus } from "@/components/form/form-status";
+import { useActionForm } from "@/components/form/use-action-form";
+import { Button } from "@/components/ui/button";
+import { updateOrganization } from "../actions";
+import { updateOrganizationSchema, type UpdateOrganizationInput } from "../schemas";
+import { EMPTY_ORGANIZATION, OrganizationFields, type Choice, type OrganizationFieldName } from "./organization-fields";
+
+/** An organization as the edit form needs it: id, version and fields (null where empty). */
+export type EditableOrganization = { id: number; version: number; billingCurrencies: string[] } & {
+  [K in Exclude<OrganizationFieldName, "billingCurrencies">]: string | null;
+};
+
+const FIELDS = Object.keys(EMPTY_ORGANIZATION) as OrganizationFieldName[];
+
+export function valuesOf(organization: EditableOrganization): UpdateOrganizationInput {
+  const fields = Object.fromEntries(
+    FIELDS.map((key) => [key, key === "billingCurrencies" ? [...(organization.billingCurrencies ?? [])] : (organization[key] ?? "")]),
+  );
+  return { ...(fields as typeof EMPTY_ORGANIZATION), id: organization.id, version: organization.version };
+}
+
+const shown = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
+
+/** The fields the other person saved differently from what this form holds: their values, to compare. */
+function TheirValues({ mine, theirs }: { mine: UpdateOrganizationInput; theirs: UpdateOrganizationInput }) {
+  const t = useTranslations("organizations");
+  const keys = FIELDS.filter((key) => shown(mine[key]) !== shown(theirs[key]));
+  if (keys.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1">
+      <p>{t("theirValues")}</p>
+      <ul className="list-disc pl-5" data-testid="their-values">
+        {keys.map((key) => (
+          <li key={key}>
+            {t(`fields.${key}`)}: {key === "kind" ? t(`values.kind.${theirs.kind}`) : shown(theirs[key]) || t("none")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function OrganizationEditForm({
+  organization,
+  version,
+  onSaved,
+  currencies,
+}: {
+  organization: EditableOrganization;
+  /** The version this page last knew, shared with the archive form (organization-forms.tsx). */
+  version: number;
+  onSaved: (version: number) => void;
+  currencies: Choice[];
+}) {
+  const t = useTranslations("organizations");
+  const router = useRouter();
+  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateOrganizationInput, { version: number }>({
+    schema: updateOrganizationSchema,
+    action: (values) => updateOrganization({ ...values, version }),
+    defaultValues: valuesOf(organization),
+    onSuccess: ({ version: next }, values) => {
+      form.reset(values);
+      onSaved(next);
+      router.refresh();
+    },
+  });
+  // Another form on the page saved (new version from the server): take the fresh values unless the user
+  // is in the middle of editing, in which case saving will report the conflict instead.
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    if (!isDirty) form.reset(valuesOf(organization));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
+  }, [organization.version]);
+  const current = failure?.code === "conflict" ? (failure.current as EditableOrganization | undefined) : undefined;
+  return (
+    <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4" noValidate>
+      <input type="hidden" {...form.register("id")} />
+      {/* Not a form field (submit sends the shared version); kept in the page for whoever inspects it. */}
+      <input type="hidden" name="version" value={version} readOnly />
+      <OrganizationFields form={form} currencies={currencies} />
+      <FormStatus
+        failure={failure}
+        saved={saved}
+        savedText={t("saved")}
+        conflict={
+          current && (
+            <div className="flex flex-col items-start gap-2">
+              <TheirValues mine={form.getValues()} theirs={valuesOf(current)} />
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                onClick={() => {
+                  form.reset(valuesOf(current));
+                  onSaved(current.version);
+                  setFailure(null);
+                  router.refresh();
+                }}
+              >
+                {t("loadTheirs")}
+              </Button>
+            </div>
+          )
+        }
+      />
+      <div>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { OrganizationEditForm, type EditableOrganization } from "./organization-edit-form";
+import type { Choice } from "./organization-fields";
+import { OrganizationLifecycle } from "./organization-lifecycle";
+
+/**
+ * The edit and archive forms of one organization. They share the record's version: each save bumps it,
+ * and the other form must send the new one at once, not the one of a page refresh still on its way (which
+ * would look like someone else's change). A change by someone else still shows as a conflict.
+ */
+export function OrganizationForms({
+  organization,
+  archived,
+  canDelete,
+  currencies,
+}: {
+  organization: EditableOrganization;
+  archived: boolean;
+  canDelete: boolean;
+  currencies: Choice[];
+}) {
+  const t = useTranslations("organizations");
+  const [version, setVersion] = useState(organization.version);
+  return (
+    <>
+      <section aria-labelledby="organization-details" className="flex flex-col gap-4">
+        <h2 id="organization-details" className="text-lg font-semibold">
+          {t("details")}
+        </h2>
+        <OrganizationEditForm organization={organization} version={version} onSaved={setVersion} currencies={currencies} />
+      </section>
+      <section aria-labelledby="organization-lifecycle" className="flex flex-col gap-4">
+        <h2 id="organization-lifecycle" className="text-lg font-semibold">
+          {t("lifecycle")}
+        </h2>
+        <OrganizationLifecycle id={organization.id} version={version} archived={archived} canDelete={canDelete} onSaved={setVersion} />
+      </section>
+    </>
+  );
+}
