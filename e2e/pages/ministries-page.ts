@@ -36,7 +36,7 @@ const LABELS = {
     yearOrderError: "Beigu gads nevar būt agrāks par sākuma gadu.",
     readOnlyProgramme: "Šo programmu var mainīt tikai tās ministrijas redaktori; jums ir tiesības to skatīt.",
     readOnlyMinistry: "Ministrijas datus maina administrators; jums ir tiesības tos skatīt.",
-    inUse: "Ierakstu nevar dzēst, jo uz to atsaucas citi ieraksti. Arhivējiet to.",
+    inUse: "Ierakstu nevar dzēst, jo uz to atsaucas citi ieraksti.",
   },
   en: {
     title: "Ministries",
@@ -69,7 +69,7 @@ const LABELS = {
     yearOrderError: "The end year cannot be earlier than the start year.",
     readOnlyProgramme: "Only editors of this programme's ministry can change it; you may view it.",
     readOnlyMinistry: "Ministries are maintained by administrators; you may view this record.",
-    inUse: "The record cannot be deleted because other records refer to it. Archive it instead.",
+    inUse: "The record cannot be deleted because other records refer to it.",
   },
 } as const;
 
