@@ -90,7 +90,7 @@ const FOREIGN_KEY_VIOLATION = "23503";
 /**
  * Hard delete, for admins and only for records nothing refers to: the foreign keys decide, so a reference
  * added by a table tomorrow is covered without touching this code. Referenced records get "in_use"
- * (archive them instead); the audit row keeps the deleted record's last state.
+ * (archive them instead); the audit row keeps the deleted record's last state, which is also returned.
  */
 export async function deleteVersioned<T extends VersionedTable>({
   tx,
@@ -106,7 +106,7 @@ export async function deleteVersioned<T extends VersionedTable>({
   id: number;
   version: number;
   present?: (row: Row<T>) => unknown;
-}): Promise<void> {
+}): Promise<Row<T>> {
   const before = await lockVersioned(tx, table, id, version, present);
   try {
     // A savepoint, so that the refused delete leaves the transaction usable for the answer.
@@ -119,4 +119,5 @@ export async function deleteVersioned<T extends VersionedTable>({
     throw error;
   }
   await audit({ action: "delete", entity: getTableName(table), entityId: id, before: present(before), after: null });
+  return before;
 }

@@ -92,12 +92,8 @@ export const ministryActionCases: ActionCases = {
   },
   [`${ACTIONS}#deleteProgramme`]: {
     anonymous: "unauthorized",
-    callers: "editors",
+    callers: "admin",
     args: async ({ adminPage }) => {
-      const programme = await amProgramme(adminPage);
-      return [{ id: programme.id, version: programme.version }];
-    },
-    outOfScope: async ({ adminPage }) => {
       const programme = await amProgramme(adminPage);
       return [{ id: programme.id, version: programme.version }];
     },

@@ -275,7 +275,8 @@ describe("budget programmes: editors within their ministry's scope", () => {
     await actAs(db, "zmEditor");
     expect(await createProgramme({ ministryId: String(am), ...programmeFields() })).toEqual({ ok: false, error: "not_found" });
     expect(await updateProgramme(programmeEdit(amProgramme, { nameLv: "Pārņemta" }))).toEqual({ ok: false, error: "not_found" });
-    expect(await deleteProgramme({ id: amProgramme.id, version: amProgramme.version })).toEqual({ ok: false, error: "not_found" });
+    // Deleting is for admins only, whatever the ministry.
+    expect(await deleteProgramme({ id: amProgramme.id, version: amProgramme.version })).toEqual({ ok: false, error: "forbidden" });
     // A ministry that does not exist reads the same as one that is not theirs.
     expect(await createProgramme({ ministryId: "999999", ...programmeFields() })).toEqual({ ok: false, error: "not_found" });
     await actAs(db, "viewer");
@@ -363,12 +364,19 @@ describe("budget programmes: editors within their ministry's scope", () => {
     const snapshot = await fingerprint(db);
     const stale = await updateProgramme(programmeEdit(programme, { nameEn: "Would overwrite" }));
     expect(stale).toMatchObject({ ok: false, error: "conflict", current: { id: programme.id, nameEn: "Saved first", version: 2 } });
+    await actAs(db, "admin");
     expect(await deleteProgramme({ id: programme.id, version: programme.version })).toMatchObject({ ok: false, error: "conflict" });
     expect(await fingerprint(db)).toEqual(snapshot);
   });
 
-  it("deletes an unreferenced programme with an audit row; one that contributions are paid from is in_use", async () => {
+  it("lets an admin delete an unreferenced programme with an audit row; one that contributions are paid from is in_use", async () => {
     const programme = await newZmProgramme();
+    const own = await newZmProgramme({ code: "24.09.00" });
+    expect(await deleteProgramme({ id: own.id, version: own.version }), "the ministry's own editor does not hard-delete").toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    await actAs(db, "admin");
     expect(await deleteProgramme({ id: programme.id, version: programme.version })).toEqual({ ok: true, data: { id: programme.id, ministryId: programme.ministryId } });
     expect(await getProgramme({ id: programme.id })).toBeNull();
     expect(await lastAudit("budget_programmes", programme.id)).toMatchObject({ action: "delete", after: null, before: { code: programme.code } });
@@ -376,7 +384,6 @@ describe("budget programmes: editors within their ministry's scope", () => {
     const [paid] = await db.select({ n: count() }).from(contributions).where(eq(contributions.budgetProgrammeId, used.id));
     expect(paid!.n).toBeGreaterThan(0);
     const snapshot = await fingerprint(db);
-    await actAs(db, "zmEditor");
     expect(await deleteProgramme({ id: used.id, version: used.version })).toEqual({ ok: false, error: "in_use" });
     expect(await fingerprint(db)).toEqual(snapshot);
     expect(await getProgramme({ id: used.id })).not.toBeNull();

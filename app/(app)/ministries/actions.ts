@@ -161,15 +161,15 @@ export const updateProgramme = defineAction({
  * Hard delete of a programme nothing refers to (one entered by mistake); a programme that contributions
  * are paid from answers "in_use": end its validity (validToYear) instead.
  */
+/** Hard delete: admins only, like every hard delete (an ended programme gets its last year instead). */
 export const deleteProgramme = defineAction({
   name: "programmes.delete",
-  roles: EDITORS,
+  roles: ADMIN,
   input: programmeVersionSchema,
   scope: (input, tx) => programmeScope(tx, input.id),
   async run(input, { tx, audit }) {
-    const current = await lockVersioned(tx, budgetProgrammes, input.id, input.version);
-    await deleteVersioned({ tx, audit, table: budgetProgrammes, id: input.id, version: input.version });
-    return { id: input.id, ministryId: current.ministryId };
+    const deleted = await deleteVersioned({ tx, audit, table: budgetProgrammes, id: input.id, version: input.version });
+    return { id: input.id, ministryId: deleted.ministryId };
   },
   revalidate: (input, data) => paths(data.ministryId),
 });

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { ProgrammeDelete } from "./programme-delete";
 import { ProgrammeEditForm, type EditableProgramme } from "./programme-edit-form";
 
-/** The edit form and the delete button of one programme, sharing its version (see ministry-forms.tsx). */
-export function ProgrammeForms({ programme, ministryId }: { programme: EditableProgramme; ministryId: number }) {
+/** The edit form and (for admins: hard deletes are theirs) the delete button of one programme, sharing its version. */
+export function ProgrammeForms({ programme, ministryId, canDelete }: { programme: EditableProgramme; ministryId: number; canDelete: boolean }) {
   const t = useTranslations("programmes");
   const [version, setVersion] = useState(programme.version);
   return (
@@ -17,12 +17,14 @@ export function ProgrammeForms({ programme, ministryId }: { programme: EditableP
         </h2>
         <ProgrammeEditForm programme={programme} version={version} onSaved={setVersion} />
       </section>
-      <section aria-labelledby="programme-delete" className="flex flex-col gap-4">
-        <h2 id="programme-delete" className="text-lg font-semibold">
-          {t("delete")}
-        </h2>
-        <ProgrammeDelete id={programme.id} ministryId={ministryId} version={version} />
-      </section>
+      {canDelete && (
+        <section aria-labelledby="programme-delete" className="flex flex-col gap-4">
+          <h2 id="programme-delete" className="text-lg font-semibold">
+            {t("delete")}
+          </h2>
+          <ProgrammeDelete id={programme.id} ministryId={ministryId} version={version} />
+        </section>
+      )}
     </div>
   );
 }

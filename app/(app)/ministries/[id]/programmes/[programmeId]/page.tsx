@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
 import { ProgrammeForms } from "../../../_components/programme-forms";
 import { ProgrammeSummary } from "../../../_components/programme-summary";
-import { canEditProgrammes } from "../../../access";
+import { canEditMinistries, canEditProgrammes } from "../../../access";
 
 const idOf = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
@@ -56,6 +56,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ id: 
             content: canEditProgrammes(user, ministry.id) ? (
               <ProgrammeForms
                 ministryId={ministry.id}
+                canDelete={canEditMinistries(user)}
                 programme={{
                   id: programme.id,
                   version: programme.version,
