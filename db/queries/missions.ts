@@ -17,7 +17,7 @@ import {
   type Mission,
   type OrganizationKind,
 } from "../schema";
-import { containsPattern, orderFor, pageOffset, pageResult, totalCount } from "./table";
+import { containsPattern, orderFor, pageOffset, pageResult, totalCount, latvianSortKey } from "./table";
 import { lockVersioned, saveVersioned } from "./versioned";
 
 /** Missions belong to Ārlietu ministrija: its editors (and unscoped ones) keep the register of them. */
@@ -284,7 +284,7 @@ export async function listMissionMinistries({ missionId, db = defaultDb }: { mis
     .from(missionMinistries)
     .innerJoin(ministries, eq(ministries.id, missionMinistries.ministryId))
     .where(eq(missionMinistries.missionId, missionId))
-    .orderBy(asc(ministries.nameLv));
+    .orderBy(latvianSortKey(ministries.nameLv));
 }
 
 /** Active ministries not yet working at this mission. */
@@ -303,7 +303,7 @@ export async function listAddableMinistries({ missionId, db = defaultDb }: { mis
         ),
       ),
     )
-    .orderBy(asc(ministries.nameLv));
+    .orderBy(latvianSortKey(ministries.nameLv));
 }
 
 async function ministryCodes(tx: Tx, missionId: number): Promise<string[]> {

@@ -17,7 +17,7 @@ import {
   type OrganizationKind,
   type ResponsibilityRole,
 } from "../schema";
-import { containsPattern, orderFor, pageOffset, pageResult, totalCount } from "./table";
+import { containsPattern, orderFor, pageOffset, pageResult, totalCount, latvianSortKey } from "./table";
 import { deleteVersioned, lockVersioned, saveVersioned } from "./versioned";
 
 type Reader = Db | Tx;
@@ -183,7 +183,7 @@ export async function listMinistryChoices({ db = defaultDb }: { db?: Reader } = 
     .select({ id: ministries.id, code: ministries.code, nameLv: ministries.nameLv, nameEn: ministries.nameEn })
     .from(ministries)
     .where(eq(ministries.active, true))
-    .orderBy(asc(ministries.nameLv));
+    .orderBy(latvianSortKey(ministries.nameLv));
 }
 
 /** Active missions, for the list's mission filter. */
@@ -192,7 +192,7 @@ export async function listMissionChoices({ db = defaultDb }: { db?: Reader } = {
     .select({ id: missions.id, nameLv: missions.nameLv, nameEn: missions.nameEn })
     .from(missions)
     .where(isNull(missions.archivedAt))
-    .orderBy(asc(missions.nameLv));
+    .orderBy(latvianSortKey(missions.nameLv));
 }
 
 /** Active currencies an organization may bill in. */
@@ -285,7 +285,7 @@ export async function listOrganizationMissions({ organizationId, db = defaultDb 
     .from(missionOrganizations)
     .innerJoin(missions, eq(missions.id, missionOrganizations.missionId))
     .where(eq(missionOrganizations.organizationId, organizationId))
-    .orderBy(sql`${missions.archivedAt} is not null`, asc(missions.nameLv));
+    .orderBy(sql`${missions.archivedAt} is not null`, latvianSortKey(missions.nameLv));
 }
 
 export interface YearTotalRow {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, count, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { UsersQuery } from "@/app/(app)/admin/users/search-params";
 import { ActionError } from "@/lib/errors";
 import type { OidcIdentity } from "@/lib/auth/oidc";
@@ -7,7 +7,7 @@ import { db as defaultDb, type Db, type Tx } from "../index";
 import { ministries, users, type User, type UserRole } from "../schema";
 import { revokeAllSessions } from "./auth";
 import { writeAudit } from "./audit";
-import { containsPattern, orderFor, pageOffset, pageResult, totalCount } from "./table";
+import { containsPattern, orderFor, pageOffset, pageResult, totalCount, latvianSortKey } from "./table";
 
 /** A user as pages and audit rows may show it: everything but the password hash. */
 export type PublicUser = Omit<User, "passwordHash"> & { hasPassword: boolean };
@@ -91,7 +91,7 @@ export async function listMinistryOptions({ db = defaultDb }: { db?: Db } = {}) 
     .select({ id: ministries.id, code: ministries.code, nameLv: ministries.nameLv, nameEn: ministries.nameEn })
     .from(ministries)
     .where(eq(ministries.active, true))
-    .orderBy(asc(ministries.nameLv));
+    .orderBy(latvianSortKey(ministries.nameLv));
 }
 
 export async function emailTaken(tx: Tx | Db, email: string): Promise<boolean> {

@@ -1,10 +1,12 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTableSpec } from "@/app/(app)/admin/audit/search-params";
 import { usersTableSpec } from "@/app/(app)/admin/users/search-params";
 import { parseTableQuery } from "@/components/data-table/spec";
 import { listAudit, recordHistory, writeAudit } from "@/db/queries/audit";
+import { latvianSortKey } from "@/db/queries/table";
 import { listUsers } from "@/db/queries/users";
+import { rowsOf } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -91,5 +93,14 @@ describe("listUsers (the users table)", () => {
   it("sorts descending by e-mail", async () => {
     const emails = (await list({ sort: "email.desc" })).rows.map((row) => row.email);
     expect(emails).toEqual([...emails].sort().reverse());
+  });
+});
+
+describe("text sorting", () => {
+  it("orders names the Latvian way on this database: Ā with A, Č after C, case ignored", async () => {
+    const words = ["Zemkopības", "Ārlietu", "Čehija", "Cipari", "ceļš", "Aizsardzības", "ēka", "Ekonomikas", "Šveice", "Saeima"];
+    const values = sql.join(words.map((word) => sql`(${word})`), sql`, `);
+    const rows = await db.execute(sql`select w from (values ${values}) as t(w) order by ${latvianSortKey(sql.raw("w"))}`);
+    expect(rowsOf<{ w: string }>(rows).map((row) => row.w)).toEqual(["Aizsardzības", "Ārlietu", "ceļš", "Cipari", "Čehija", "ēka", "Ekonomikas", "Saeima", "Šveice", "Zemkopības"]);
   });
 });

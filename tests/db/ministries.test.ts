@@ -24,6 +24,7 @@ import {
 import { auditLog, budgetProgrammes, contributions, ministries, organizationResponsibilities, organizations, type BudgetProgramme } from "@/db/schema";
 import { actAs } from "../helpers/acting-user";
 import { fingerprint, setupTestDatabase } from "../helpers/test-db";
+import { latvianOrder } from "../helpers/latvian-order";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/acting-user")).sessionModule);
 vi.mock("@/lib/request", async (orig) => ({ ...(await orig<object>()), requestId: async () => "req-ministries-test" }));
@@ -95,8 +96,8 @@ describe("queries", () => {
     const { rows, total } = await listMinistries({ query: ministriesQuery({ perPage: "100" }), locale: "lv" });
     expect(total).toBe(14);
     const names = rows.map((r) => r.nameLv);
-    // The database's collation orders (as for every list of the app), not the browser's.
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Latvian order (db/queries/table.ts latvianSortKey), the same on PostgreSQL and PGlite.
+    expect(names).toEqual([...names].sort(latvianOrder));
     const am = rows.find((r) => r.code === "am")!;
     expect(am).toMatchObject({ nameLv: "Ārlietu ministrija", active: true, programmeCount: 3 });
     const zm = rows.find((r) => r.code === "zm")!;
@@ -114,7 +115,7 @@ describe("queries", () => {
 
   it("sorts by the name in the user's language and by the counts; searches code and both names", async () => {
     const en = await listMinistries({ query: ministriesQuery({ perPage: "100" }), locale: "en" });
-    expect(en.rows.map((r) => r.nameEn)).toEqual([...en.rows.map((r) => r.nameEn)].sort());
+    expect(en.rows.map((r) => r.nameEn)).toEqual([...en.rows.map((r) => r.nameEn)].sort(latvianOrder));
     const byProgrammes = await listMinistries({ query: ministriesQuery({ sort: "programmes.desc" }), locale: "lv" });
     expect(byProgrammes.rows[0]!.code).toBe("am");
     const byLeads = await listMinistries({ query: ministriesQuery({ sort: "organizations.desc", perPage: "100" }), locale: "lv" });

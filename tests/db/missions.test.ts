@@ -30,6 +30,7 @@ import { auditLog, contributions, ministries, missionOrganizations, missions, or
 import { currentYear } from "@/lib/years";
 import { actAs } from "../helpers/acting-user";
 import { fingerprint, setupTestDatabase } from "../helpers/test-db";
+import { latvianOrder } from "../helpers/latvian-order";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/acting-user")).sessionModule);
 vi.mock("@/lib/request", async (orig) => ({ ...(await orig<object>()), requestId: async () => "req-missions-test" }));
@@ -95,14 +96,14 @@ describe("queries", () => {
     const { rows, total } = await listMissions({ query: query(), locale: "lv" });
     expect(total).toBe(10);
     const names = rows.map((r) => r.nameLv);
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names).toEqual([...names].sort(latvianOrder));
     const geneva = rows.find((r) => r.nameEn === GENEVA)!;
     expect(geneva).toMatchObject({ city: "Geneva", countryCode: "CH", organizationCount: 5, organizationAcronyms: "ACWL, OHCHR, UN, UNHCR, WTO" });
   });
 
   it("sorts the name in the user's language and the country by its name there", async () => {
     const en = await listMissions({ query: query({ sort: "name" }), locale: "en" });
-    expect(en.rows.map((r) => r.nameEn)).toEqual([...en.rows.map((r) => r.nameEn)].sort());
+    expect(en.rows.map((r) => r.nameEn)).toEqual([...en.rows.map((r) => r.nameEn)].sort(latvianOrder));
     const byCountry = await listMissions({ query: query({ sort: "country" }), locale: "lv", countryOrder: countryOrder("lv") });
     // "Amerikas Savienotās Valstis" comes first in Latvian, though its code (US) is last.
     expect(byCountry.rows[0]!.countryCode).toBe("US");

@@ -27,6 +27,7 @@ import { parseOptions } from "@/lib/validation";
 import { currentYear } from "@/lib/years";
 import { actAs } from "../helpers/acting-user";
 import { fingerprint, setupTestDatabase } from "../helpers/test-db";
+import { latvianOrder } from "../helpers/latvian-order";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/acting-user")).sessionModule);
 vi.mock("@/lib/request", async (orig) => ({ ...(await orig<object>()), requestId: async () => "req-organizations-test" }));
@@ -126,7 +127,7 @@ describe("queries", () => {
     const { rows, total } = await listOrganizations({ query: query({ perPage: "100" }), locale: "lv", year });
     expect(total).toBe(28);
     const acronyms = rows.map((r) => r.acronym);
-    expect(acronyms).toEqual([...acronyms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(acronyms).toEqual([...acronyms].sort(latvianOrder));
     const fao = rows.find((r) => r.acronym === "FAO")!;
     expect(fao).toMatchObject({ kind: "organization", leadNameLv: "Zemkopības ministrija", leadNameEn: "Ministry of Agriculture" });
     expect([...fao.billingCurrencies].sort()).toEqual(["EUR", "USD"]);
@@ -179,7 +180,7 @@ describe("queries", () => {
     if (firstNull !== -1) expect(totals.slice(firstNull).every((t) => t === null)).toBe(true);
     const byName = await listOrganizations({ query: query({ sort: "name", perPage: "100" }), locale: "en", year });
     const names = byName.rows.map((r) => r.nameEn);
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names).toEqual([...names].sort(latvianOrder));
     // The order of the names is the database collation's; ascending and descending must mirror each other.
     const leads = async (sort: string) => (await listOrganizations({ query: query({ sort, perPage: "100" }), locale: "lv", year })).rows.map((r) => r.leadNameLv);
     const ascending = [...new Set(await leads("lead"))];
