@@ -17,6 +17,11 @@ export function changeValue(field: string, value: unknown, locale: Locale, t: Tr
     const key = `values.${field}.${value}`;
     return t.has(key) ? t(key) : value;
   }
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") {
+    // A summary such as the seed's counts: "ministries: 14, missions: 10", which wraps where JSON would not.
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${key}: ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}`)
+      .join(", ");
+  }
   return String(value);
 }

@@ -30,54 +30,59 @@ export async function RecordHistory({ entity, entityId, namespace }: { entity: s
   if (rows.length === 0) return <p className="text-muted-foreground">{t("empty")}</p>;
   return (
     <div className="flex flex-col gap-3">
-    {user?.role === "admin" && (
-      <Link href={`/admin/audit?entity=${encodeURIComponent(entity)}&record=${entityId}`} className="text-primary w-fit text-sm underline-offset-4 hover:underline">
-        {t("showAll")}
-      </Link>
-    )}
-    <Table>
-      <TableCaption className="sr-only">{t("caption")}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t("when")}</TableHead>
-          <TableHead scope="col">{t("who")}</TableHead>
-          <TableHead scope="col">{t("action")}</TableHead>
-          <TableHead scope="col">{t("field")}</TableHead>
-          <TableHead scope="col">{t("before")}</TableHead>
-          <TableHead scope="col">{t("after")}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.flatMap((row) => {
-          const changes = fieldChanges(row.before, row.after);
-          const common = (
-            <>
-              <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(row.at, locale)}</TableCell>
-              <TableCell>{row.userName ?? t("system")}</TableCell>
-              <TableCell>{actionLabel(row.action)}</TableCell>
-            </>
-          );
-          if (changes.length === 0) {
-            return [
-              <TableRow key={row.id}>
+      {user?.role === "admin" && (
+        <Link
+          href={`/admin/audit?entity=${encodeURIComponent(entity)}&record=${entityId}`}
+          className="text-primary w-fit text-sm underline-offset-4 hover:underline"
+        >
+          {t("showAll")}
+        </Link>
+      )}
+      <Table>
+        <TableCaption className="sr-only">{t("caption")}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">{t("when")}</TableHead>
+            <TableHead scope="col">{t("who")}</TableHead>
+            <TableHead scope="col">{t("action")}</TableHead>
+            <TableHead scope="col">{t("field")}</TableHead>
+            <TableHead scope="col">{t("before")}</TableHead>
+            <TableHead scope="col">{t("after")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.flatMap((row) => {
+            const changes = fieldChanges(row.before, row.after);
+            const common = (
+              <>
+                <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(row.at, locale)}</TableCell>
+                <TableCell>{row.userName ?? t("system")}</TableCell>
+                <TableCell>{actionLabel(row.action)}</TableCell>
+              </>
+            );
+            if (changes.length === 0) {
+              return [
+                <TableRow key={row.id}>
+                  {common}
+                  <TableCell colSpan={3} className="text-muted-foreground">
+                    —
+                  </TableCell>
+                </TableRow>,
+              ];
+            }
+            return changes.map((change) => (
+              <TableRow key={`${row.id}-${change.field}`} data-testid="history-row">
                 {common}
-                <TableCell colSpan={3} className="text-muted-foreground">
-                  —
+                <TableCell>{label(change.field)}</TableCell>
+                <TableCell className="text-muted-foreground max-w-sm break-words whitespace-normal">
+                  {changeValue(change.field, change.before, locale, tValues, tCommon)}
                 </TableCell>
-              </TableRow>,
-            ];
-          }
-          return changes.map((change) => (
-            <TableRow key={`${row.id}-${change.field}`} data-testid="history-row">
-              {common}
-              <TableCell>{label(change.field)}</TableCell>
-              <TableCell className="text-muted-foreground">{changeValue(change.field, change.before, locale, tValues, tCommon)}</TableCell>
-              <TableCell>{changeValue(change.field, change.after, locale, tValues, tCommon)}</TableCell>
-            </TableRow>
-          ));
-        })}
-      </TableBody>
-    </Table>
+                <TableCell className="max-w-sm break-words whitespace-normal">{changeValue(change.field, change.after, locale, tValues, tCommon)}</TableCell>
+              </TableRow>
+            ));
+          })}
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -62,7 +62,7 @@ export function AuditTable({
             row.original.changes.length === 0 ? (
               t("noChanges")
             ) : (
-              <ul className="flex flex-col gap-0.5">
+              <ul className="flex max-w-2xl min-w-64 flex-col gap-0.5 break-words whitespace-normal">
                 {row.original.changes.map((change) => (
                   <li key={change.field}>
                     <span className="font-medium">{change.field}</span>: <span className="text-muted-foreground">{change.before}</span>
