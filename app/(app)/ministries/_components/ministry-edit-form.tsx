@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -73,29 +74,18 @@ export function MinistryEditForm({
         savedText={t("saved")}
         conflict={
           current && (
-            <div className="flex flex-col items-start gap-2">
-              <ul className="list-disc pl-5">
-                <li>
-                  {t("fields.nameLv")}: {current.nameLv}
-                </li>
-                <li>
-                  {t("fields.nameEn")}: {current.nameEn}
-                </li>
-              </ul>
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                onClick={() => {
-                  form.reset(valuesOf(current));
-                  onSaved(current.version);
-                  setFailure(null);
-                  router.refresh();
-                }}
-              >
-                {t("loadTheirs")}
-              </Button>
-            </div>
+            <ConflictNotice
+              changes={theirChanges(form.getValues(), valuesOf(current), ["nameLv", "nameEn"], (_, value) => String(value ?? ""))}
+              label={(field) => t(`fields.${field}`)}
+              empty={t("none")}
+              loadLabel={t("loadTheirs")}
+              onLoad={() => {
+                form.reset(valuesOf(current));
+                onSaved(current.version);
+                setFailure(null);
+                router.refresh();
+              }}
+            />
           )
         }
       />

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -30,22 +31,6 @@ function valuesOf(programme: EditableProgramme): UpdateProgrammeInput {
     validFromYear: String(programme.validFromYear),
     validToYear: programme.validToYear === null ? "" : String(programme.validToYear),
   };
-}
-
-/** The fields the other person saved differently from what this form holds: their values, to compare. */
-function TheirValues({ mine, theirs }: { mine: UpdateProgrammeInput; theirs: UpdateProgrammeInput }) {
-  const t = useTranslations("programmes");
-  const keys = (Object.keys(EMPTY_PROGRAMME) as ProgrammeFieldName[]).filter((key) => String(mine[key] ?? "") !== String(theirs[key] ?? ""));
-  if (keys.length === 0) return null;
-  return (
-    <ul className="list-disc pl-5">
-      {keys.map((key) => (
-        <li key={key}>
-          {t(`fields.${key}`)}: {String(theirs[key] ?? "") || t("none")}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function ProgrammeEditForm({
@@ -88,22 +73,18 @@ export function ProgrammeEditForm({
         savedText={t("saved")}
         conflict={
           current && (
-            <div className="flex flex-col items-start gap-2">
-              <TheirValues mine={form.getValues()} theirs={valuesOf(current)} />
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                onClick={() => {
-                  form.reset(valuesOf(current));
-                  onSaved(current.version);
-                  setFailure(null);
-                  router.refresh();
-                }}
-              >
-                {t("loadTheirs")}
-              </Button>
-            </div>
+            <ConflictNotice
+              changes={theirChanges(form.getValues(), valuesOf(current), Object.keys(EMPTY_PROGRAMME) as ProgrammeFieldName[], (_, value) => String(value ?? ""))}
+              label={(field) => t(`fields.${field}`)}
+              empty={t("none")}
+              loadLabel={t("loadTheirs")}
+              onLoad={() => {
+                form.reset(valuesOf(current));
+                onSaved(current.version);
+                setFailure(null);
+                router.refresh();
+              }}
+            />
           )
         }
       />

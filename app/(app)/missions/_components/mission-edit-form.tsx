@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -16,22 +17,6 @@ export type EditableMission = { id: number; version: number } & { [K in keyof ty
 function valuesOf(mission: EditableMission): UpdateMissionInput {
   const fields = Object.fromEntries(Object.keys(EMPTY_MISSION).map((key) => [key, mission[key as keyof typeof EMPTY_MISSION] ?? ""]));
   return { ...(fields as typeof EMPTY_MISSION), id: mission.id, version: mission.version };
-}
-
-/** The fields the other person saved differently from what this form holds: their values, to compare. */
-function TheirValues({ mine, theirs }: { mine: UpdateMissionInput; theirs: UpdateMissionInput }) {
-  const t = useTranslations("missions");
-  const keys = (Object.keys(EMPTY_MISSION) as (keyof typeof EMPTY_MISSION)[]).filter((key) => (mine[key] ?? "") !== (theirs[key] ?? ""));
-  if (keys.length === 0) return null;
-  return (
-    <ul className="list-disc pl-5">
-      {keys.map((key) => (
-        <li key={key}>
-          {t(`fields.${key}`)}: {theirs[key] || t("none")}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function MissionEditForm({
@@ -78,22 +63,18 @@ export function MissionEditForm({
         savedText={t("saved")}
         conflict={
           current && (
-            <div className="flex flex-col items-start gap-2">
-              <TheirValues mine={form.getValues()} theirs={valuesOf(current)} />
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                onClick={() => {
-                  form.reset(valuesOf(current));
-                  onSaved(current.version);
-                  setFailure(null);
-                  router.refresh();
-                }}
-              >
-                {t("loadTheirs")}
-              </Button>
-            </div>
+            <ConflictNotice
+              changes={theirChanges(form.getValues(), valuesOf(current), Object.keys(EMPTY_MISSION) as (keyof typeof EMPTY_MISSION)[], (_, value) => String(value ?? ""))}
+              label={(field) => t(`fields.${field}`)}
+              empty={t("none")}
+              loadLabel={t("loadTheirs")}
+              onLoad={() => {
+                form.reset(valuesOf(current));
+                onSaved(current.version);
+                setFailure(null);
+                router.refresh();
+              }}
+            />
           )
         }
       />

@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { MissionEditForm, type EditableMission } from "./mission-edit-form";
+import { useTranslations } from "next-intl";
+import { RecordLifecycle } from "@/components/form/record-lifecycle";
 import type { CountryOption } from "./mission-fields";
-import { MissionLifecycle } from "./mission-lifecycle";
+import { MissionEditForm, type EditableMission } from "./mission-edit-form";
+import { archiveMission, deleteMission, restoreMission } from "../actions";
 
 /**
  * The edit and archive forms of one mission. They share the record's version: each save bumps it, and
@@ -36,7 +37,16 @@ export function MissionForms({
         <h2 id="mission-lifecycle" className="text-lg font-semibold">
           {t("lifecycle")}
         </h2>
-        <MissionLifecycle id={mission.id} version={version} archived={archived} canDelete={canDelete} onSaved={setVersion} />
+        <RecordLifecycle
+          namespace="missions"
+          actions={{ archive: archiveMission, restore: restoreMission, remove: deleteMission }}
+          listHref="/missions"
+          id={mission.id}
+          version={version}
+          archived={archived}
+          canDelete={canDelete}
+          onSaved={setVersion}
+        />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -25,25 +26,6 @@ export function valuesOf(organization: EditableOrganization): UpdateOrganization
 }
 
 const shown = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
-
-/** The fields the other person saved differently from what this form holds: their values, to compare. */
-function TheirValues({ mine, theirs }: { mine: UpdateOrganizationInput; theirs: UpdateOrganizationInput }) {
-  const t = useTranslations("organizations");
-  const keys = FIELDS.filter((key) => shown(mine[key]) !== shown(theirs[key]));
-  if (keys.length === 0) return null;
-  return (
-    <div className="flex flex-col gap-1">
-      <p>{t("theirValues")}</p>
-      <ul className="list-disc pl-5" data-testid="their-values">
-        {keys.map((key) => (
-          <li key={key}>
-            {t(`fields.${key}`)}: {key === "kind" ? t(`values.kind.${theirs.kind}`) : shown(theirs[key]) || t("none")}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function OrganizationEditForm({
   organization,
@@ -89,22 +71,19 @@ export function OrganizationEditForm({
         savedText={t("saved")}
         conflict={
           current && (
-            <div className="flex flex-col items-start gap-2">
-              <TheirValues mine={form.getValues()} theirs={valuesOf(current)} />
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                onClick={() => {
-                  form.reset(valuesOf(current));
-                  onSaved(current.version);
-                  setFailure(null);
-                  router.refresh();
-                }}
-              >
-                {t("loadTheirs")}
-              </Button>
-            </div>
+            <ConflictNotice
+              intro={t("theirValues")}
+              changes={theirChanges(form.getValues(), valuesOf(current), FIELDS, (key, value) => key === "kind" && value ? t(`values.kind.${value}`) : shown(value as string | string[] | undefined))}
+              label={(field) => t(`fields.${field}`)}
+              empty={t("none")}
+              loadLabel={t("loadTheirs")}
+              onLoad={() => {
+                form.reset(valuesOf(current));
+                onSaved(current.version);
+                setFailure(null);
+                router.refresh();
+              }}
+            />
           )
         }
       />

@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { OrganizationEditForm, type EditableOrganization } from "./organization-edit-form";
+import { useTranslations } from "next-intl";
+import { RecordLifecycle } from "@/components/form/record-lifecycle";
 import type { Choice } from "./organization-fields";
-import { OrganizationLifecycle } from "./organization-lifecycle";
+import { OrganizationEditForm, type EditableOrganization } from "./organization-edit-form";
+import { archiveOrganization, deleteOrganization, restoreOrganization } from "../actions";
 
 /**
  * The edit and archive forms of one organization. They share the record's version: each save bumps it,
@@ -36,7 +37,16 @@ export function OrganizationForms({
         <h2 id="organization-lifecycle" className="text-lg font-semibold">
           {t("lifecycle")}
         </h2>
-        <OrganizationLifecycle id={organization.id} version={version} archived={archived} canDelete={canDelete} onSaved={setVersion} />
+        <RecordLifecycle
+          namespace="organizations"
+          actions={{ archive: archiveOrganization, restore: restoreOrganization, remove: deleteOrganization }}
+          listHref="/organizations"
+          id={organization.id}
+          version={version}
+          archived={archived}
+          canDelete={canDelete}
+          onSaved={setVersion}
+        />
       </section>
     </>
   );

@@ -6,23 +6,36 @@ import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/form/form-status";
 import type { FormFailure } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
-import { archiveMission, deleteMission, restoreMission } from "../actions";
+import type { ActionResult } from "@/lib/errors";
 
-/** Archive or restore (editors), and the hard delete (admins; refused while anything refers to the mission). */
-export function MissionLifecycle({
+type VersionedAction<R> = (input: { id: number; version: number }) => Promise<ActionResult<R>>;
+
+/**
+ * A record's archive/restore buttons (editors) and its hard delete (admins; the server refuses it while
+ * anything refers to the record). The words come from the record's catalog: archive, restore, archiveHint,
+ * archivedHint, nowArchived, nowRestored, delete, confirmDelete, cancel, deleteHint.
+ */
+export function RecordLifecycle({
+  namespace,
+  actions,
+  listHref,
   id,
   version,
   archived,
   canDelete,
   onSaved,
 }: {
+  namespace: string;
+  actions: { archive: VersionedAction<{ version: number }>; restore: VersionedAction<{ version: number }>; remove: VersionedAction<unknown> };
+  /** Where to go once the record is deleted. */
+  listHref: string;
   id: number;
   version: number;
   archived: boolean;
   canDelete: boolean;
   onSaved: (version: number) => void;
 }) {
-  const t = useTranslations("missions");
+  const t = useTranslations(namespace);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -33,7 +46,7 @@ export function MissionLifecycle({
     startTransition(async () => {
       setFailure(null);
       setSaved(null);
-      const result = await (archived ? restoreMission : archiveMission)({ id, version });
+      const result = await (archived ? actions.restore : actions.archive)({ id, version });
       if (!result.ok) {
         setFailure({ code: result.error, current: result.current });
         return;
@@ -48,13 +61,13 @@ export function MissionLifecycle({
     startTransition(async () => {
       setFailure(null);
       setSaved(null);
-      const result = await deleteMission({ id, version });
+      const result = await actions.remove({ id, version });
       setConfirming(false);
       if (!result.ok) {
         setFailure({ code: result.error, current: result.current });
         return;
       }
-      router.push("/missions");
+      router.push(listHref);
     });
   }
 
