@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
-import { useActionForm } from "@/components/form/use-action-form";
+import { useVersionedEditForm } from "@/components/form/use-versioned-edit-form";
 import { Button } from "@/components/ui/button";
 import { updateMinistry } from "../actions";
 import { updateMinistrySchema, type UpdateMinistryInput } from "../schemas";
@@ -38,25 +36,14 @@ export function MinistryEditForm({
   onSaved: (version: number) => void;
 }) {
   const t = useTranslations("ministries");
-  const router = useRouter();
-  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateMinistryInput, { version: number }>({
+  const { form, onSubmit, failure, saved, current, loadTheirs } = useVersionedEditForm({
     schema: updateMinistrySchema,
-    action: (values) => updateMinistry({ ...values, version }),
-    defaultValues: valuesOf(ministry),
-    onSuccess: ({ version: next }, values) => {
-      form.reset(values);
-      onSaved(next);
-      router.refresh();
-    },
+    action: updateMinistry,
+    record: ministry,
+    toValues: valuesOf,
+    version,
+    onSaved,
   });
-  // Another form on the page saved (new version from the server): take the fresh values unless the user
-  // is in the middle of editing, in which case saving will report the conflict instead.
-  const { isDirty } = form.formState;
-  useEffect(() => {
-    if (!isDirty) form.reset(valuesOf(ministry));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
-  }, [ministry.version]);
-  const current = failure?.code === "conflict" ? (failure.current as EditableMinistry | undefined) : undefined;
   return (
     <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
@@ -79,12 +66,7 @@ export function MinistryEditForm({
               label={(field) => t(`fields.${field}`)}
               empty={t("none")}
               loadLabel={t("loadTheirs")}
-              onLoad={() => {
-                form.reset(valuesOf(current));
-                onSaved(current.version);
-                setFailure(null);
-                router.refresh();
-              }}
+              onLoad={loadTheirs}
             />
           )
         }

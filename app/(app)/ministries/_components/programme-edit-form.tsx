@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
-import { useActionForm } from "@/components/form/use-action-form";
+import { useVersionedEditForm } from "@/components/form/use-versioned-edit-form";
 import { Button } from "@/components/ui/button";
 import { updateProgramme } from "../actions";
 import { updateProgrammeSchema, type UpdateProgrammeInput } from "../schemas";
@@ -44,23 +42,14 @@ export function ProgrammeEditForm({
   onSaved: (version: number) => void;
 }) {
   const t = useTranslations("programmes");
-  const router = useRouter();
-  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateProgrammeInput, { version: number }>({
+  const { form, onSubmit, failure, saved, current, loadTheirs } = useVersionedEditForm({
     schema: updateProgrammeSchema,
-    action: (values) => updateProgramme({ ...values, version }),
-    defaultValues: valuesOf(programme),
-    onSuccess: ({ version: next }, values) => {
-      form.reset(values);
-      onSaved(next);
-      router.refresh();
-    },
+    action: updateProgramme,
+    record: programme,
+    toValues: valuesOf,
+    version,
+    onSaved,
   });
-  const { isDirty } = form.formState;
-  useEffect(() => {
-    if (!isDirty) form.reset(valuesOf(programme));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
-  }, [programme.version]);
-  const current = failure?.code === "conflict" ? (failure.current as EditableProgramme | undefined) : undefined;
   return (
     <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
@@ -78,12 +67,7 @@ export function ProgrammeEditForm({
               label={(field) => t(`fields.${field}`)}
               empty={t("none")}
               loadLabel={t("loadTheirs")}
-              onLoad={() => {
-                form.reset(valuesOf(current));
-                onSaved(current.version);
-                setFailure(null);
-                router.refresh();
-              }}
+              onLoad={loadTheirs}
             />
           )
         }

@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
-import { useActionForm } from "@/components/form/use-action-form";
+import { useVersionedEditForm } from "@/components/form/use-versioned-edit-form";
 import { Button } from "@/components/ui/button";
 import { updateMission } from "../actions";
 import { updateMissionSchema, type UpdateMissionInput } from "../schemas";
@@ -32,25 +30,14 @@ export function MissionEditForm({
   countries: CountryOption[];
 }) {
   const t = useTranslations("missions");
-  const router = useRouter();
-  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateMissionInput, { version: number }>({
+  const { form, onSubmit, failure, saved, current, loadTheirs } = useVersionedEditForm({
     schema: updateMissionSchema,
-    action: (values) => updateMission({ ...values, version }),
-    defaultValues: valuesOf(mission),
-    onSuccess: ({ version: next }, values) => {
-      form.reset(values);
-      onSaved(next);
-      router.refresh();
-    },
+    action: updateMission,
+    record: mission,
+    toValues: valuesOf,
+    version,
+    onSaved,
   });
-  // Another form on the page saved (new version from the server): take the fresh values unless the user
-  // is in the middle of editing, in which case saving will report the conflict instead.
-  const { isDirty } = form.formState;
-  useEffect(() => {
-    if (!isDirty) form.reset(valuesOf(mission));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
-  }, [mission.version]);
-  const current = failure?.code === "conflict" ? (failure.current as EditableMission | undefined) : undefined;
   return (
     <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
@@ -68,12 +55,7 @@ export function MissionEditForm({
               label={(field) => t(`fields.${field}`)}
               empty={t("none")}
               loadLabel={t("loadTheirs")}
-              onLoad={() => {
-                form.reset(valuesOf(current));
-                onSaved(current.version);
-                setFailure(null);
-                router.refresh();
-              }}
+              onLoad={loadTheirs}
             />
           )
         }

@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { ConflictNotice, theirChanges } from "@/components/form/conflict-notice";
 import { FormStatus } from "@/components/form/form-status";
-import { useActionForm } from "@/components/form/use-action-form";
+import { useVersionedEditForm } from "@/components/form/use-versioned-edit-form";
 import { Button } from "@/components/ui/button";
 import { updateOrganization } from "../actions";
 import { updateOrganizationSchema, type UpdateOrganizationInput } from "../schemas";
@@ -40,25 +38,14 @@ export function OrganizationEditForm({
   currencies: Choice[];
 }) {
   const t = useTranslations("organizations");
-  const router = useRouter();
-  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateOrganizationInput, { version: number }>({
+  const { form, onSubmit, failure, saved, current, loadTheirs } = useVersionedEditForm({
     schema: updateOrganizationSchema,
-    action: (values) => updateOrganization({ ...values, version }),
-    defaultValues: valuesOf(organization),
-    onSuccess: ({ version: next }, values) => {
-      form.reset(values);
-      onSaved(next);
-      router.refresh();
-    },
+    action: updateOrganization,
+    record: organization,
+    toValues: valuesOf,
+    version,
+    onSaved,
   });
-  // Another form on the page saved (new version from the server): take the fresh values unless the user
-  // is in the middle of editing, in which case saving will report the conflict instead.
-  const { isDirty } = form.formState;
-  useEffect(() => {
-    if (!isDirty) form.reset(valuesOf(organization));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
-  }, [organization.version]);
-  const current = failure?.code === "conflict" ? (failure.current as EditableOrganization | undefined) : undefined;
   return (
     <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
@@ -77,12 +64,7 @@ export function OrganizationEditForm({
               label={(field) => t(`fields.${field}`)}
               empty={t("none")}
               loadLabel={t("loadTheirs")}
-              onLoad={() => {
-                form.reset(valuesOf(current));
-                onSaved(current.version);
-                setFailure(null);
-                router.refresh();
-              }}
+              onLoad={loadTheirs}
             />
           )
         }

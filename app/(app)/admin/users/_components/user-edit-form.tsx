@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { FormStatus } from "@/components/form/form-status";
 import { TextField } from "@/components/form/text-field";
-import { useActionForm } from "@/components/form/use-action-form";
+import { useVersionedEditForm } from "@/components/form/use-versioned-edit-form";
 import { Button } from "@/components/ui/button";
 import { updateUser } from "../actions";
 import { updateUserSchema, type UpdateUserInput } from "../schemas";
@@ -36,25 +34,14 @@ export function UserEditForm({
   ministries: MinistryOption[];
 }) {
   const t = useTranslations("users");
-  const router = useRouter();
-  const { form, onSubmit, failure, saved, setFailure } = useActionForm<UpdateUserInput, { version: number }>({
+  const { form, onSubmit, failure, saved, current, loadTheirs } = useVersionedEditForm({
     schema: updateUserSchema,
-    action: (values) => updateUser({ ...values, version }),
-    defaultValues: valuesOf(user),
-    onSuccess: ({ version: next }, values) => {
-      form.reset(values);
-      onSaved(next);
-      router.refresh();
-    },
+    action: updateUser,
+    record: user,
+    toValues: valuesOf,
+    version,
+    onSaved,
   });
-  // Another form on the page saved (new version from the server): take the fresh values unless the user
-  // is in the middle of editing, in which case saving will report the conflict instead.
-  const { isDirty } = form.formState;
-  useEffect(() => {
-    if (!isDirty) form.reset(valuesOf(user));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's version changes
-  }, [user.version]);
-  const current = failure?.code === "conflict" ? (failure.current as EditableUser | undefined) : undefined;
   return (
     <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("id")} />
@@ -72,12 +59,7 @@ export function UserEditForm({
               type="button"
               variant="outline"
               size="sm"
-              onClick={() => {
-                form.reset(valuesOf(current));
-                onSaved(current.version);
-                setFailure(null);
-                router.refresh();
-              }}
+              onClick={loadTheirs}
             >
               {t("loadTheirs")}
             </Button>
