@@ -7,6 +7,7 @@ import { ActionError } from "@/lib/errors";
 import { db as defaultDb, type Db, type Tx } from "../index";
 import { ministries, organizationResponsibilities, organizations, type ResponsibilityRole } from "../schema";
 import { containsPattern } from "./table";
+import { responsibilityKey } from "./organization-writes";
 
 const isCurrent = isNull(organizationResponsibilities.validTo);
 
@@ -119,9 +120,6 @@ export interface ResponsibilityChange {
   endedLead: { ministryId: number; code: string } | null;
 }
 
-/** History key of a ministry's cell in the organization's audit entries. */
-const key = (code: string) => `responsibility.${code}`;
-
 /**
  * One cell change, under the organization's lock (taken by lockResponsibilityScope in the same
  * transaction): the cell must still hold `expected` ("conflict" with what it holds now, otherwise);
@@ -175,15 +173,15 @@ export async function changeResponsibility({
   if (lead) {
     // First, so that the new lead never meets the old one in the one-current-lead index.
     await end(lead.id);
-    before[key(lead.code)] = "lead";
-    after[key(lead.code)] = null;
+    before[responsibilityKey(lead.code)] = "lead";
+    after[responsibilityKey(lead.code)] = null;
   }
   if (cell) await end(cell.id);
   if (role !== "none") {
     await tx.insert(organizationResponsibilities).values({ organizationId, ministryId, role, validFrom: sql`current_date` });
   }
-  before[key(ministry.code)] = now === "none" ? null : now;
-  after[key(ministry.code)] = role === "none" ? null : role;
+  before[responsibilityKey(ministry.code)] = now === "none" ? null : now;
+  after[responsibilityKey(ministry.code)] = role === "none" ? null : role;
   await audit({ action: "set_responsibility", entity: "organizations", entityId: organizationId, before, after });
   return { changed: true, role, endedLead: lead ? { ministryId: lead.ministryId, code: lead.code } : null };
 }

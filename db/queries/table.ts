@@ -12,7 +12,7 @@ import type { TableQuery } from "@/components/data-table/spec";
 export function latvianSortKey(text: AnyColumn | SQL): SQL {
   let key = sql`lower(translate(${text}, 'āēīūĀĒĪŪ', 'aeiuAEIU'))`;
   for (const [letter, base] of [["č", "c"], ["ģ", "g"], ["ķ", "k"], ["ļ", "l"], ["ņ", "n"], ["š", "s"], ["ž", "z"]]) {
-    key = sql`replace(${key}, ${sql.raw(`'${letter}'`)}, ${sql.raw(`'${base}{'`)})`;
+    key = sql`replace(${key}, ${letter}, ${`${base}{`})`;
   }
   return sql`(${key}) collate "C"`;
 }

@@ -15,16 +15,12 @@ import { countryOrder } from "@/app/(app)/missions/countries";
 import { missionsTableSpec } from "@/app/(app)/missions/search-params";
 import { parseTableQuery } from "@/components/data-table/spec";
 import {
-  getMission,
   listAddableMinistries,
   listAddableOrganizations,
-  listMissionContributions,
-  listMissionCountries,
   listMissionMinistries,
   listMissionOrganizations,
-  listMissions,
-  missionScope,
-} from "@/db/queries/missions";
+} from "@/db/queries/mission-links";
+import { getMission, listMissionContributions, listMissionCountries, listMissions, missionScope } from "@/db/queries/missions";
 import { rowsOf } from "@/db";
 import { auditLog, contributions, ministries, missionOrganizations, missions, organizations, type Mission } from "@/db/schema";
 import { currentYear } from "@/lib/years";

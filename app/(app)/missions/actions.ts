@@ -3,13 +3,10 @@
 import {
   addMissionMinistry as addMinistryLink,
   addMissionOrganization as addOrganizationLink,
-  insertMission,
-  missionScope,
   removeMissionMinistry as removeMinistryLink,
   removeMissionOrganization as removeOrganizationLink,
-  setMissionArchived,
-  type MissionValues,
-} from "@/db/queries/missions";
+} from "@/db/queries/mission-links";
+import { insertMission, missionScope, setMissionArchived, type MissionValues } from "@/db/queries/missions";
 import { deleteVersioned, saveVersioned } from "@/db/queries/versioned";
 import { missions } from "@/db/schema";
 import { defineAction } from "@/lib/action";

@@ -3,12 +3,11 @@
 import {
   deleteOrganization as deleteOrganizationRow,
   insertOrganization,
-  newOrganizationScope,
-  organizationScope,
   setOrganizationArchived,
   updateOrganization as updateOrganizationRow,
   type OrganizationValues,
-} from "@/db/queries/organizations";
+} from "@/db/queries/organization-writes";
+import { newOrganizationScope, organizationScope } from "@/db/queries/organizations";
 import { defineAction } from "@/lib/action";
 import { createOrganizationSchema, organizationVersionSchema, updateOrganizationSchema, type OrganizationFieldsOutput } from "./schemas";
 

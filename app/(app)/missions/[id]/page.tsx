@@ -5,7 +5,13 @@ import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/history/record-history";
 import { RecordTabs } from "@/components/record-tabs";
 import { Badge } from "@/components/ui/badge";
-import { getMission, listAddableMinistries, listAddableOrganizations, listMissionMinistries, listMissionOrganizations } from "@/db/queries/missions";
+import {
+  listAddableMinistries,
+  listAddableOrganizations,
+  listMissionMinistries,
+  listMissionOrganizations,
+} from "@/db/queries/mission-links";
+import { getMission } from "@/db/queries/missions";
 import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
 import { currentYear } from "@/lib/years";

@@ -8,7 +8,7 @@ import { TextField } from "@/components/form/text-field";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { MissionMinistryRow } from "@/db/queries/missions";
+import type { MissionMinistryRow } from "@/db/queries/mission-links";
 import { resolveLocale } from "@/lib/i18n/config";
 import { addMissionMinistry, removeMissionMinistry } from "../actions";
 import { addMissionMinistrySchema, type AddMissionMinistryInput } from "../schemas";

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { MissionOrganizationRow } from "@/db/queries/missions";
+import type { MissionOrganizationRow } from "@/db/queries/mission-links";
 import { resolveLocale } from "@/lib/i18n/config";
 import { addMissionOrganization, removeMissionOrganization } from "../actions";
 import { addMissionOrganizationSchema, type AddMissionOrganizationInput } from "../schemas";
