@@ -7,6 +7,8 @@ export type ActionErrorCode =
   | "conflict"
   /** A hard delete refused: other records refer to this one (archive it instead). */
   | "in_use"
+  /** The fiscal year of the record is closed: its contributions and payments are read-only. */
+  | "year_closed"
   | "password_change_required"
   | "busy"
   | "unavailable"

@@ -1,11 +1,13 @@
 import enAudit from "./en/audit.json";
 import enCommon from "./en/common.json";
+import enContributions from "./en/contributions.json";
 import enMinistries from "./en/ministries.json";
 import enMissions from "./en/missions.json";
 import enOrganizations from "./en/organizations.json";
 import enResponsibilities from "./en/responsibilities.json";
 import lvAudit from "./lv/audit.json";
 import lvCommon from "./lv/common.json";
+import lvContributions from "./lv/contributions.json";
 import lvMinistries from "./lv/ministries.json";
 import lvMissions from "./lv/missions.json";
 import lvOrganizations from "./lv/organizations.json";
@@ -37,6 +39,7 @@ export const catalogs: Record<Locale, Catalog> = {
     ministries: lvMinistries,
     responsibilities: lvResponsibilities,
     audit: lvAudit,
+    contributions: lvContributions,
   }),
   en: merge("en", {
     common: enCommon,
@@ -45,5 +48,6 @@ export const catalogs: Record<Locale, Catalog> = {
     ministries: enMinistries,
     responsibilities: enResponsibilities,
     audit: enAudit,
+    contributions: enContributions,
   }),
 };

@@ -1,0 +1,382 @@
+import "server-only";
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { RecordScope } from "@/lib/action";
+import { ActionError } from "@/lib/errors";
+import { toEur } from "@/lib/money";
+import { db as defaultDb, type Db, type Tx } from "../index";
+import {
+  budgetProgrammes,
+  contributions,
+  currencies,
+  exchangeRates,
+  fiscalYears,
+  ministries,
+  organizationResponsibilities,
+  organizations,
+  payments,
+  users,
+  type ContributionKind,
+  type ContributionStatus,
+} from "../schema";
+import { containsPattern, latvianSortKey } from "./table";
+
+type Reader = Db | Tx;
+
+/** Statuses a person sets; `partially_paid` and `paid` follow from the payments alone. */
+export const SETTABLE_STATUSES = ["planned", "assessed", "cancelled"] as const satisfies readonly ContributionStatus[];
+
+// ── Scope ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The scope of a change to contributions: their paying ministries plus any ministry the change would move
+ * them to. A scoped user passes only when all of them are theirs, so the answer is the single ministry
+ * they share or none; null when any contribution does not exist.
+ */
+export async function contributionsScope(tx: Reader, ids: readonly number[], movingTo: readonly number[] = []): Promise<RecordScope> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return null;
+  const rows = await tx
+    .select({ ministryId: contributions.payingMinistryId })
+    .from(contributions)
+    .where(inArray(contributions.id, unique));
+  if (rows.length !== unique.length) return null;
+  return singleMinistry([...rows.map((r) => r.ministryId), ...movingTo]);
+}
+
+/** The one ministry all of these are, or none (so that only unscoped users pass). */
+export function singleMinistry(ministryIds: readonly (number | null)[]): NonNullable<RecordScope> {
+  const distinct = new Set(ministryIds);
+  const [only] = [...distinct];
+  return { ministryIds: distinct.size === 1 && only != null ? [only] : [] };
+}
+
+// ── Fiscal year ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every write to a year's contributions and payments calls this inside its transaction. The shared lock
+ * makes a concurrent close wait for the write (and a write wait for a close), so nothing slips into a
+ * year after it was closed.
+ */
+export async function assertYearOpen(tx: Tx, year: number): Promise<void> {
+  const [row] = await tx.select({ closedAt: fiscalYears.closedAt }).from(fiscalYears).where(eq(fiscalYears.year, year)).for("share");
+  if (row?.closedAt) throw new ActionError("year_closed");
+}
+
+export async function closedYears(db: Reader = defaultDb): Promise<Set<number>> {
+  const rows = await db.select({ year: fiscalYears.year }).from(fiscalYears).where(sql`${fiscalYears.closedAt} is not null`);
+  return new Set(rows.map((r) => r.year));
+}
+
+// ── Exchange rates ───────────────────────────────────────────────────────────────────────────────
+
+export interface RateChoice {
+  id: number;
+  unitsPerEur: string;
+}
+
+/**
+ * The budget rate a conversion in `year` uses: the newest row entered for that currency and year (a
+ * correction is a newer row). A fixed-rate currency (LVL) uses its newest row of any year up to `year`.
+ * null for EUR and when no rate exists.
+ */
+export async function rateFor(tx: Reader, currency: string, year: number): Promise<RateChoice | null> {
+  if (currency === "EUR") return null;
+  const [cur] = await tx.select({ fixedRate: currencies.fixedRate }).from(currencies).where(eq(currencies.code, currency));
+  if (!cur) return null;
+  const [row] = await tx
+    .select({ id: exchangeRates.id, unitsPerEur: exchangeRates.unitsPerEur })
+    .from(exchangeRates)
+    .where(and(eq(exchangeRates.currency, currency), cur.fixedRate ? lte(exchangeRates.year, year) : eq(exchangeRates.year, year)))
+    .orderBy(desc(exchangeRates.year), desc(exchangeRates.createdAt), desc(exchangeRates.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Converts an amount of `year` to euros with the rate `rateFor` picks, rounded once (lib/money). Returns
+ * null when a non-EUR currency has no rate for the year; the caller turns that into a field message.
+ */
+export async function convertToEur(
+  tx: Reader,
+  amount: string,
+  currency: string,
+  year: number,
+): Promise<{ amountEur: string; exchangeRateId: number | null } | null> {
+  if (currency === "EUR") return { amountEur: toEur(amount, "1"), exchangeRateId: null };
+  const rate = await rateFor(tx, currency, year);
+  if (!rate) return null;
+  return { amountEur: toEur(amount, rate.unitsPerEur), exchangeRateId: rate.id };
+}
+
+// ── Status from payments ─────────────────────────────────────────────────────────────────────────
+
+/** The status a contribution has once its payments are counted: set by the system, never by hand. */
+export function derivedStatus(current: ContributionStatus, amountEur: string | null, paidEur: string): ContributionStatus {
+  const paid = Number(paidEur) > 0; // comparison with zero only: exact for numeric strings
+  if (!paid) return current === "partially_paid" || current === "paid" ? "assessed" : current;
+  if (amountEur !== null && compareDecimal(paidEur, amountEur) >= 0) return "paid";
+  return "partially_paid";
+}
+
+/** Compares two non-negative decimal strings exactly. */
+export function compareDecimal(a: string, b: string): number {
+  const [ai = "0", af = ""] = a.split(".");
+  const [bi = "0", bf = ""] = b.split(".");
+  const width = Math.max(af.length, bf.length);
+  const x = BigInt(ai + af.padEnd(width, "0"));
+  const y = BigInt(bi + bf.padEnd(width, "0"));
+  return x === y ? 0 : x > y ? 1 : -1;
+}
+
+/** Sum of a contribution's payments in EUR, as stored (rounded) lines. */
+export async function paidEurOf(tx: Reader, contributionId: number): Promise<{ paidEur: string; count: number }> {
+  const [row] = await tx
+    .select({
+      paidEur: sql<string>`coalesce(sum(${payments.amountEur}), 0)::numeric(18,2)::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(payments)
+    .where(eq(payments.contributionId, contributionId));
+  return row ?? { paidEur: "0.00", count: 0 };
+}
+
+// ── The year grid ────────────────────────────────────────────────────────────────────────────────
+
+export interface ContributionRow {
+  id: number;
+  version: number;
+  year: number;
+  organizationId: number;
+  acronym: string;
+  organizationNameLv: string;
+  organizationNameEn: string;
+  kind: ContributionKind;
+  payingMinistryId: number | null;
+  ministryCode: string | null;
+  ministryNameLv: string | null;
+  ministryNameEn: string | null;
+  budgetProgrammeId: number | null;
+  programmeCode: string | null;
+  currency: string | null;
+  amount: string | null;
+  exchangeRateId: number | null;
+  /** Units of the currency per euro of the rate row the EUR amount was computed with. */
+  rate: string | null;
+  amountEur: string | null;
+  plannedEur: string | null;
+  paidEur: string;
+  /** Amount EUR less paid EUR, never below zero; null while the amount is not known or when cancelled. */
+  outstandingEur: string | null;
+  dueDate: string | null;
+  status: ContributionStatus;
+  overdue: boolean;
+  cabinetOrder: string | null;
+  notes: string | null;
+  paymentCount: number;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+export interface YearGridFilters {
+  ministryId?: number | null;
+  kind?: ContributionKind | null;
+  status?: ContributionStatus | "overdue" | null;
+  currency?: string | null;
+  organizationId?: number | null;
+  q?: string | null;
+}
+
+const updater = aliasedTable(users, "updater");
+
+function paidPerContribution(db: Reader) {
+  return db
+    .select({
+      contributionId: payments.contributionId,
+      paidEur: sql<string>`sum(${payments.amountEur})`.as("paid_eur"),
+      paymentCount: sql<number>`count(*)::int`.as("payment_count"),
+    })
+    .from(payments)
+    .groupBy(payments.contributionId)
+    .as("paid");
+}
+
+// "Today" in Riga: the fiscal calendar's, whatever the server's time zone.
+const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
+
+function gridSelect(db: Reader) {
+  const paid = paidPerContribution(db);
+  const paidEur = sql`coalesce(${paid.paidEur}, 0)`;
+  return db
+    .select({
+      id: contributions.id,
+      version: contributions.version,
+      year: contributions.year,
+      organizationId: contributions.organizationId,
+      acronym: organizations.acronym,
+      organizationNameLv: organizations.nameLv,
+      organizationNameEn: organizations.nameEn,
+      kind: contributions.kind,
+      payingMinistryId: contributions.payingMinistryId,
+      ministryCode: ministries.code,
+      ministryNameLv: ministries.nameLv,
+      ministryNameEn: ministries.nameEn,
+      budgetProgrammeId: contributions.budgetProgrammeId,
+      programmeCode: budgetProgrammes.code,
+      currency: contributions.currency,
+      amount: contributions.amount,
+      exchangeRateId: contributions.exchangeRateId,
+      rate: sql<string | null>`${exchangeRates.unitsPerEur}::text`,
+      amountEur: contributions.amountEur,
+      plannedEur: contributions.plannedEur,
+      paidEur: sql<string>`${paidEur}::numeric(18,2)::text`,
+      outstandingEur: sql<string | null>`case when ${contributions.status} = 'cancelled' or ${contributions.amountEur} is null then null
+        else greatest(${contributions.amountEur} - ${paidEur}, 0)::numeric(18,2)::text end`,
+      dueDate: contributions.dueDate,
+      status: contributions.status,
+      overdue: sql<boolean>`coalesce(${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled'), false)`,
+      cabinetOrder: contributions.cabinetOrder,
+      notes: contributions.notes,
+      paymentCount: sql<number>`coalesce(${paid.paymentCount}, 0)::int`,
+      updatedAt: sql<string>`to_char(${contributions.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      updatedByName: updater.name,
+    })
+    .from(contributions)
+    .innerJoin(organizations, eq(organizations.id, contributions.organizationId))
+    .leftJoin(ministries, eq(ministries.id, contributions.payingMinistryId))
+    .leftJoin(budgetProgrammes, eq(budgetProgrammes.id, contributions.budgetProgrammeId))
+    .leftJoin(exchangeRates, eq(exchangeRates.id, contributions.exchangeRateId))
+    .leftJoin(paid, eq(paid.contributionId, contributions.id))
+    .leftJoin(updater, eq(updater.id, contributions.updatedBy));
+}
+
+/**
+ * Every contribution of a year that matches the filters, for the grid (no paging: the grid virtualizes,
+ * and totals must cover all rows). `scopeMinistryId` limits a ministry-scoped user to what their ministry
+ * pays. Sorted by organization (Latvian order), then kind and id.
+ */
+export async function listYearContributions({
+  year,
+  scopeMinistryId = null,
+  filters = {},
+  db = defaultDb,
+}: {
+  year: number;
+  scopeMinistryId?: number | null;
+  filters?: YearGridFilters;
+  db?: Reader;
+}): Promise<ContributionRow[]> {
+  const where: (SQL | undefined)[] = [eq(contributions.year, year)];
+  if (scopeMinistryId !== null) where.push(eq(contributions.payingMinistryId, scopeMinistryId));
+  if (filters.ministryId) where.push(eq(contributions.payingMinistryId, filters.ministryId));
+  if (filters.kind) where.push(eq(contributions.kind, filters.kind));
+  if (filters.status === "overdue") {
+    where.push(sql`${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled')`);
+  } else if (filters.status) {
+    where.push(eq(contributions.status, filters.status));
+  }
+  if (filters.currency) where.push(eq(contributions.currency, filters.currency));
+  if (filters.organizationId) where.push(eq(contributions.organizationId, filters.organizationId));
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    where.push(
+      or(
+        ilike(organizations.acronym, pattern),
+        ilike(organizations.nameLv, pattern),
+        ilike(organizations.nameEn, pattern),
+        ilike(contributions.cabinetOrder, pattern),
+        ilike(contributions.notes, pattern),
+      ),
+    );
+  }
+  return gridSelect(db)
+    .where(and(...where))
+    .orderBy(latvianSortKey(organizations.acronym), asc(contributions.kind), asc(contributions.id));
+}
+
+export async function contributionRows(db: Reader, ids: readonly number[]): Promise<ContributionRow[]> {
+  if (ids.length === 0) return [];
+  return gridSelect(db).where(inArray(contributions.id, [...ids])).orderBy(asc(contributions.id));
+}
+
+export async function contributionRow(db: Reader, id: number): Promise<ContributionRow | null> {
+  const [row] = await contributionRows(db, [id]);
+  return row ?? null;
+}
+
+/** Years that have contributions, plus the current and next year, newest first: the year switcher. */
+export async function contributionYears(db: Reader = defaultDb, around: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: contributions.year }).from(contributions);
+  const years = new Set([...rows.map((r) => r.year), around, around + 1]);
+  return [...years].sort((a, b) => b - a);
+}
+
+// ── Options for the grid's select cells and the new-row form ─────────────────────────────────────
+
+export interface GridOptions {
+  organizations: {
+    id: number;
+    acronym: string;
+    nameLv: string;
+    nameEn: string;
+    /** Defaults for a new line: the currency it bills in and the ministry that pays (else its lead). */
+    currency: string | null;
+    payingMinistryId: number | null;
+  }[];
+  ministries: { id: number; code: string; nameLv: string; nameEn: string }[];
+  programmes: { id: number; ministryId: number; code: string; nameLv: string; nameEn: string; validFromYear: number; validToYear: number | null }[];
+  currencies: { code: string; nameLv: string; nameEn: string }[];
+}
+
+export async function gridOptions(db: Reader = defaultDb): Promise<GridOptions> {
+  const payer = aliasedTable(organizationResponsibilities, "payer");
+  const lead = aliasedTable(organizationResponsibilities, "lead");
+  const [orgs, mins, progs, curs] = await Promise.all([
+    db
+      .select({
+        id: organizations.id,
+        acronym: organizations.acronym,
+        nameLv: organizations.nameLv,
+        nameEn: organizations.nameEn,
+        currency: sql<string | null>`${organizations.billingCurrencies}[1]`,
+        payingMinistryId: sql<number | null>`coalesce(${payer.ministryId}, ${lead.ministryId})`,
+      })
+      .from(organizations)
+      .leftJoin(payer, and(eq(payer.organizationId, organizations.id), eq(payer.role, "paying"), isNull(payer.validTo)))
+      .leftJoin(lead, and(eq(lead.organizationId, organizations.id), eq(lead.role, "lead"), isNull(lead.validTo)))
+      .where(isNull(organizations.archivedAt))
+      .orderBy(latvianSortKey(organizations.acronym), asc(organizations.id)),
+    db
+      .select({ id: ministries.id, code: ministries.code, nameLv: ministries.nameLv, nameEn: ministries.nameEn })
+      .from(ministries)
+      .where(eq(ministries.active, true))
+      .orderBy(latvianSortKey(ministries.nameLv)),
+    db
+      .select({
+        id: budgetProgrammes.id,
+        ministryId: budgetProgrammes.ministryId,
+        code: budgetProgrammes.code,
+        nameLv: budgetProgrammes.nameLv,
+        nameEn: budgetProgrammes.nameEn,
+        validFromYear: budgetProgrammes.validFromYear,
+        validToYear: budgetProgrammes.validToYear,
+      })
+      .from(budgetProgrammes)
+      .orderBy(asc(budgetProgrammes.code), asc(budgetProgrammes.validFromYear)),
+    db
+      .select({ code: currencies.code, nameLv: currencies.nameLv, nameEn: currencies.nameEn })
+      .from(currencies)
+      .where(eq(currencies.active, true))
+      .orderBy(sql`${currencies.code} <> 'EUR'`, asc(currencies.code)),
+  ]);
+  // One organization may have several current paying ministries; the first (lowest id) is the default.
+  const seen = new Set<number>();
+  const organizationsUnique = orgs.filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true)));
+  return {
+    organizations: organizationsUnique,
+    ministries: mins,
+    programmes: progs,
+    currencies: curs,
+  };
+}
+
+export const notCancelled = ne(contributions.status, "cancelled");
