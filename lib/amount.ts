@@ -25,7 +25,13 @@ const SEPARATORS: Record<Locale, { decimal: string; group: string }> = {
   en: { decimal: ".", group: "," },
 };
 
-export function parseAmount(text: string, locale: Locale): AmountParse {
+export interface AmountOptions {
+  /** 2 for money (numeric(18,2)); exchange rates take 8 (numeric(18,8)). */
+  maxDecimals?: number;
+  maxIntegerDigits?: number;
+}
+
+export function parseAmount(text: string, locale: Locale, { maxDecimals = 2, maxIntegerDigits = MAX_INTEGER_DIGITS }: AmountOptions = {}): AmountParse {
   let s = text.trim().replace(/^(€|eur)\s*/i, "").replace(/\s*(€|eur)$/i, "");
   if (s.startsWith("-") || s.startsWith("−") || /^\(.*\)$/.test(s)) return { ok: false, message: "amountNegative" };
   s = s.replace(/^\+/, "");
@@ -72,11 +78,11 @@ export function parseAmount(text: string, locale: Locale): AmountParse {
 
   if (integer === "" && fraction === "") return { ok: false, message: "amountFormat" };
   if (!/^[0-9]*$/.test(integer) || !/^[0-9]*$/.test(fraction)) return { ok: false, message: "amountFormat" };
-  if (fraction.replace(/0+$/, "").length > 2) return { ok: false, message: "amountDecimals" };
+  const significant = fraction.replace(/0+$/, "");
+  if (significant.length > maxDecimals) return { ok: false, message: "amountDecimals" };
   const digits = integer.replace(/^0+(?=[0-9])/, "") || "0";
-  if (digits.length > MAX_INTEGER_DIGITS) return { ok: false, message: "amountTooLarge" };
-  const cents = (fraction.replace(/0+$/, "") + "00").slice(0, 2);
-  return { ok: true, value: `${digits}.${cents}` };
+  if (digits.length > maxIntegerDigits) return { ok: false, message: "amountTooLarge" };
+  return { ok: true, value: `${digits}.${significant.padEnd(Math.min(2, maxDecimals), "0")}` };
 }
 
 function count(s: string, ch: string): number {

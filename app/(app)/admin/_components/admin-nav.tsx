@@ -7,6 +7,8 @@ import { cn } from "@/lib/utils";
 
 const LINKS = [
   { key: "users", href: "/admin/users" },
+  { key: "exchangeRates", href: "/admin/exchange-rates" },
+  { key: "fiscalYears", href: "/admin/fiscal-years" },
   { key: "audit", href: "/admin/audit" },
 ] as const;
 

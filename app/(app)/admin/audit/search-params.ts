@@ -1,7 +1,19 @@
 import { defineTableSpec, type QueryOf } from "@/components/data-table/spec";
 
 /** Tables whose changes the log records (`audit_log.entity`), for the audit filter. */
-export const AUDIT_ENTITIES = ["missions", "organizations", "ministries", "budget_programmes", "users", "database"] as const;
+export const AUDIT_ENTITIES = [
+  "contributions",
+  "payments",
+  "missions",
+  "organizations",
+  "ministries",
+  "budget_programmes",
+  "exchange_rates",
+  "currencies",
+  "fiscal_years",
+  "users",
+  "database",
+] as const;
 
 export const auditTableSpec = defineTableSpec({
   sortable: ["at", "entity", "action", "user"],
