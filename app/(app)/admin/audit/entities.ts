@@ -5,7 +5,6 @@ type Entity = (typeof AUDIT_ENTITIES)[number];
 /** The message namespace whose `fields`, `values` and `actions` name an entity's audited keys. */
 export const ENTITY_NAMESPACE: Partial<Record<string, string>> = {
   contributions: "contributions",
-  payments: "payments",
   missions: "missions",
   organizations: "organizations",
   ministries: "ministries",
@@ -30,10 +29,6 @@ export function entityHref(entity: string, entityId: string | null, after: unkno
       return `/admin/users/${entityId}`;
     case "contributions":
       return `/contributions/${entityId}`;
-    case "payments": {
-      const contributionId = ((after ?? before) as { contributionId?: number } | null)?.contributionId;
-      return contributionId ? `/contributions/${contributionId}` : null;
-    }
     case "budget_programmes": {
       const ministryId = ((after ?? before) as { ministryId?: number } | null)?.ministryId;
       return ministryId ? `/ministries/${ministryId}/programmes/${entityId}` : null;

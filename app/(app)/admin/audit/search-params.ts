@@ -3,7 +3,6 @@ import { defineTableSpec, type QueryOf } from "@/components/data-table/spec";
 /** Tables whose changes the log records (`audit_log.entity`), for the audit filter. */
 export const AUDIT_ENTITIES = [
   "contributions",
-  "payments",
   "missions",
   "organizations",
   "ministries",
