@@ -20,7 +20,7 @@ export const navItems: readonly {
   { key: "organizations", href: "/organizations", icon: Building2, ready: true },
   { key: "responsibilities", href: "/organizations/responsibilities", icon: Grid3x3, ready: true },
   { key: "ministries", href: "/ministries", icon: Landmark, ready: true },
-  { key: "contributions", href: "/contributions", icon: Coins, ready: false },
+  { key: "contributions", href: "/contributions", icon: Coins, ready: true },
   { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
   { key: "admin", href: "/admin/users", section: "/admin", icon: Settings, ready: true, roles: ["admin"] },
 ];

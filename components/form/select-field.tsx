@@ -15,6 +15,7 @@ export function SelectField<T extends FieldValues>({
   options,
   hint,
   disabled,
+  onValueChange,
 }: {
   form: UseFormReturn<T>;
   name: Path<T>;
@@ -22,6 +23,8 @@ export function SelectField<T extends FieldValues>({
   options: readonly { value: string; label: string }[];
   hint?: string;
   disabled?: boolean;
+  /** Runs after the form has the new value: for fields whose choice fills in others. */
+  onValueChange?: (value: string) => void;
 }) {
   const id = `field-${name}`;
   const message = form.formState.errors[name]?.message;
@@ -37,7 +40,7 @@ export function SelectField<T extends FieldValues>({
           "border-input h-9 w-full rounded-md border bg-transparent px-3 py-1 text-base shadow-xs md:text-sm",
           "focus-visible:border-ring aria-invalid:border-destructive disabled:opacity-50",
         )}
-        {...form.register(name)}
+        {...form.register(name, onValueChange ? { onChange: (event: React.ChangeEvent<HTMLSelectElement>) => onValueChange(event.target.value) } : undefined)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { CellField, CellValue } from "@/app/(app)/contributions/schemas";
+import { SETTABLE_STATUSES, type CellField, type CellValue } from "@/app/(app)/contributions/schemas";
 import type { ActionContext } from "@/lib/action";
 import { ActionError, type FieldErrors } from "@/lib/errors";
 import type { Tx } from "../index";
@@ -20,7 +20,6 @@ import {
   convertToEur,
   derivedStatus,
   paidEurOf,
-  SETTABLE_STATUSES,
   type ContributionRow,
 } from "./contributions";
 import { deleteVersioned } from "./versioned";
@@ -139,7 +138,10 @@ export async function applyCellEdits({
     if ((cellOf.amount || cellOf.currency) && next.amount !== null && next.currency !== null && !errors[`cells.${(cellOf.currency ?? cellOf.amount)!.index}`]) {
       const converted = await convertToEur(tx, next.amount, next.currency, next.year);
       if (!converted) fail((cellOf.currency ?? cellOf.amount)!, "noRate");
-      else Object.assign(set, converted), Object.assign(next, converted);
+      else {
+        Object.assign(set, converted);
+        Object.assign(next, converted);
+      }
     } else if (cellOf.amount && next.amount === null) {
       Object.assign(set, { amountEur: null, exchangeRateId: null });
       Object.assign(next, { amountEur: null, exchangeRateId: null });

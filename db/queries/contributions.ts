@@ -22,9 +22,6 @@ import { containsPattern, latvianSortKey } from "./table";
 
 type Reader = Db | Tx;
 
-/** Statuses a person sets; `partially_paid` and `paid` follow from the payments alone. */
-export const SETTABLE_STATUSES = ["planned", "assessed", "cancelled"] as const satisfies readonly ContributionStatus[];
-
 // ── Scope ────────────────────────────────────────────────────────────────────────────────────────
 
 /**

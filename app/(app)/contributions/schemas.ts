@@ -10,6 +10,9 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 const version = z.coerce.number().int().positive().max(2_147_483_647);
 const year = z.coerce.number().int().min(1990, { message: "year" }).max(2100, { message: "year" });
 
+/** Statuses a person sets; `partially_paid` and `paid` follow from the payments alone. */
+export const SETTABLE_STATUSES = ["planned", "assessed", "cancelled"] as const satisfies readonly ContributionStatus[];
+
 /** The grid columns a person edits; the others (rate, EUR, paid, outstanding) follow from them. */
 export const CELL_FIELDS = [
   "kind",

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { unstable_rethrow } from "next/navigation";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { closedYears, contributionYears, gridOptions, listYearContributions, type ContributionRow } from "@/db/queries/contributions";
+import { requireUser } from "@/lib/auth/session";
+import { resolveLocale } from "@/lib/i18n/config";
+import { logEvent } from "@/lib/log";
+import { requestId } from "@/lib/request";
+import { currentYear } from "@/lib/years";
+import { ContributionsWorkspace } from "./_components/contributions-workspace";
+import { GridError } from "./_components/grid-error";
+import { parseGridQuery, type GridQuery } from "./search-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("contributions");
+  return { title: t("title") };
+}
+
+async function loadRows(query: GridQuery, scopeMinistryId: number | null): Promise<ContributionRow[] | null> {
+  try {
+    return await listYearContributions({
+      year: query.year,
+      scopeMinistryId,
+      filters: { ministryId: query.ministryId, kind: query.kind, status: query.status, currency: query.currency, organizationId: query.organizationId, q: query.q },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    const id = await requestId();
+    logEvent({ action: "contributions.list", outcome: "error", requestId: id, reason: error instanceof Error ? error.name : "unknown" });
+    console.error(`[${id}] contributions.list:`, error instanceof Error ? error.message.split("\nparams:")[0] : error);
+    return null;
+  }
+}
+
+export default async function ContributionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = parseGridQuery(await searchParams, currentYear());
+  const locale = resolveLocale(await getLocale());
+  const [t, rows, options, years, closed] = await Promise.all([
+    getTranslations("contributions"),
+    // A ministry-scoped user sees (and edits) what their ministry pays.
+    loadRows(query, user.ministryId),
+    gridOptions(),
+    contributionYears(undefined, currentYear()),
+    closedYears(),
+  ]);
+  const isClosed = closed.has(query.year);
+  const canEdit = user.role !== "viewer" && !isClosed;
+  const org = query.organizationId ? options.organizations.find((o) => o.id === query.organizationId) : undefined;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {t("title")} {query.year}
+        </h1>
+        <p className="text-muted-foreground">{t("subtitle")}</p>
+      </div>
+      {isClosed && (
+        <Alert>
+          <AlertDescription>{t("yearClosed", { year: query.year })}</AlertDescription>
+        </Alert>
+      )}
+      {rows ? (
+        <ContributionsWorkspace
+          rows={rows}
+          options={options}
+          years={years.includes(query.year) ? years : [query.year, ...years].sort((a, b) => b - a)}
+          year={query.year}
+          locale={locale}
+          canEdit={canEdit}
+          scopeMinistryId={user.ministryId}
+          organization={org ? { id: org.id, label: org.acronym } : null}
+        />
+      ) : (
+        <GridError />
+      )}
+    </div>
+  );
+}
