@@ -4,11 +4,15 @@ import { AccountPage } from "./pages/account-page";
 import { UsersPage, type UserRecord } from "./pages/users-page";
 import { actionError, actionId, actionSucceeded, callAction, redirectPath, serverActions, type ActionAnswer } from "./support/actions";
 import type { ActionCases, Targets } from "./security/cases";
+import { contributionActionCases } from "./security/contribution-cases";
+import { paymentActionCases } from "./security/payment-cases";
+import { ratesActionCases } from "./security/rates-cases";
 import { ministryActionCases } from "./security/ministry-cases";
 import { missionActionCases } from "./security/mission-cases";
 import { organizationActionCases } from "./security/organization-cases";
 import { responsibilityActionCases } from "./security/responsibility-cases";
 import { userActionCases } from "./security/user-cases";
+import { yearsActionCases } from "./security/years-cases";
 import { requestOutcome } from "./support/outcome";
 import { expect, test } from "./support/test";
 
@@ -24,6 +28,10 @@ const ACTIONS: ActionCases = {
   ...organizationActionCases,
   ...ministryActionCases,
   ...responsibilityActionCases,
+  ...contributionActionCases,
+  ...paymentActionCases,
+  ...yearsActionCases,
+  ...ratesActionCases,
 };
 const ADMIN_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "admin");
 const EDITOR_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "editors");
@@ -98,7 +106,7 @@ function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
   }
   test("admin pages answer with the generic 404, also to RSC and prefetch requests", async ({ page, baseURL, expectUnchanged }) => {
     await expectUnchanged(async () => {
-      for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/admin/audit?entity=users"]) {
+      for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/admin/audit?entity=users", "/admin/exchange-rates", "/admin/fiscal-years"]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(404);
         await expect(page.getByRole("heading", { level: 1, name: "Lapa nav atrasta" })).toBeVisible();

@@ -31,3 +31,12 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
   const date = typeof value === "string" ? new Date(value) : value;
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Riga" }).format(date);
 }
+
+/**
+ * An exchange rate (units per euro) with every decimal it was entered with, up to the column's 8:
+ * formatNumber's default of 3 would show LVL 0.702804 as 0.703.
+ */
+export function formatRate(value: string | null | undefined, locale: Locale): string {
+  if (value == null) return "—";
+  return new Intl.NumberFormat(intlLocale[locale], { useGrouping: "always", maximumFractionDigits: 8 }).format(value as unknown as number);
+}

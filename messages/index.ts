@@ -1,16 +1,22 @@
 import enAudit from "./en/audit.json";
 import enCommon from "./en/common.json";
+import enContributionYears from "./en/contribution-years.json";
 import enContributions from "./en/contributions.json";
 import enMinistries from "./en/ministries.json";
 import enMissions from "./en/missions.json";
 import enOrganizations from "./en/organizations.json";
+import enPayments from "./en/payments.json";
+import enRates from "./en/rates.json";
 import enResponsibilities from "./en/responsibilities.json";
 import lvAudit from "./lv/audit.json";
 import lvCommon from "./lv/common.json";
+import lvContributionYears from "./lv/contribution-years.json";
 import lvContributions from "./lv/contributions.json";
 import lvMinistries from "./lv/ministries.json";
 import lvMissions from "./lv/missions.json";
 import lvOrganizations from "./lv/organizations.json";
+import lvPayments from "./lv/payments.json";
+import lvRates from "./lv/rates.json";
 import lvResponsibilities from "./lv/responsibilities.json";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -40,6 +46,9 @@ export const catalogs: Record<Locale, Catalog> = {
     responsibilities: lvResponsibilities,
     audit: lvAudit,
     contributions: lvContributions,
+    payments: lvPayments,
+    "contribution-years": lvContributionYears,
+    rates: lvRates,
   }),
   en: merge("en", {
     common: enCommon,
@@ -49,5 +58,8 @@ export const catalogs: Record<Locale, Catalog> = {
     responsibilities: enResponsibilities,
     audit: enAudit,
     contributions: enContributions,
+    payments: enPayments,
+    "contribution-years": enContributionYears,
+    rates: enRates,
   }),
 };

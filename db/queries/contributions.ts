@@ -55,6 +55,8 @@ export function singleMinistry(ministryIds: readonly (number | null)[]): NonNull
  * year after it was closed.
  */
 export async function assertYearOpen(tx: Tx, year: number): Promise<void> {
+  // A year without its row yet gets one, so there is always a row to lock against a concurrent close.
+  await tx.insert(fiscalYears).values({ year }).onConflictDoNothing();
   const [row] = await tx.select({ closedAt: fiscalYears.closedAt }).from(fiscalYears).where(eq(fiscalYears.year, year)).for("share");
   if (row?.closedAt) throw new ActionError("year_closed");
 }

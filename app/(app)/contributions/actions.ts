@@ -37,7 +37,8 @@ export const saveContributionCells = defineAction({
     const rows = await applyCellEdits({ tx, audit, userId: user.id, cells, action: input.undo ? "undo" : "update" });
     return { rows };
   },
-  revalidate: () => PATHS,
+  // No revalidation: the grid replaces the saved rows in place, and re-rendering a 2,000-line page on
+  // every keystroke-sized save would cost more than the save. Every page here renders per request anyway.
 });
 
 export const createContribution = defineAction({

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
+import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { preparableLineCount } from "@/db/queries/contribution-years";
 import { closedYears, contributionYears, gridOptions, listYearContributions, type ContributionRow } from "@/db/queries/contributions";
 import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
@@ -9,6 +12,7 @@ import { logEvent } from "@/lib/log";
 import { requestId } from "@/lib/request";
 import { currentYear } from "@/lib/years";
 import { ContributionsWorkspace } from "./_components/contributions-workspace";
+import { PrepareNextYear } from "./_components/prepare-next-year";
 import { GridError } from "./_components/grid-error";
 import { parseGridQuery, type GridQuery } from "./search-params";
 
@@ -47,15 +51,27 @@ export default async function ContributionsPage({ searchParams }: { searchParams
   ]);
   const isClosed = closed.has(query.year);
   const canEdit = user.role !== "viewer" && !isClosed;
+  // Preparing copies this year's lines (the user's ministry's, or the chosen ministry's) into the next one.
+  const prepareMinistryId = user.ministryId ?? query.ministryId;
+  const canPrepare = user.role !== "viewer" && query.year < 2100 && !closed.has(query.year + 1);
+  const preparable = canPrepare ? await preparableLineCount({ year: query.year, ministryId: prepareMinistryId }) : 0;
   const org = query.organizationId ? options.organizations.find((o) => o.id === query.organizationId) : undefined;
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          {t("title")} {query.year}
-        </h1>
-        <p className="text-muted-foreground">{t("subtitle")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {t("title")} {query.year}
+          </h1>
+          <p className="text-muted-foreground">{t("subtitle")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" asChild>
+            <Link href="/contributions/years">{t("multiYear")}</Link>
+          </Button>
+          {canPrepare && <PrepareNextYear year={query.year} ministryId={prepareMinistryId} lineCount={preparable} />}
+        </div>
       </div>
       {isClosed && (
         <Alert>

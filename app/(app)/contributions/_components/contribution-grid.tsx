@@ -238,7 +238,7 @@ export function ContributionGrid({
       announce(tc("actionErrors.conflict"), true);
       if (outcome.conflict) setConflictAt(outcome.conflict);
     } else if (outcome.error === "invalid") {
-      announce(cells.length === 1 ? t("grid.rejected", { message: "" }) : t("grid.rejectedBlock", { count: outcome.rejected }), true);
+      announce(cells.length === 1 ? t("grid.rejected", { message: outcome.message ?? "" }) : t("grid.rejectedBlock", { count: outcome.rejected }), true);
     } else {
       announce(tc(`actionErrors.${outcome.error}` as never), true);
     }
@@ -375,8 +375,9 @@ export function ContributionGrid({
       </p>
       <div
         ref={scrollRef}
+        // Not a tab stop of its own (Chrome makes scroll boxes focusable): the grid's active cell is.
+        tabIndex={-1}
         className="relative max-h-[70vh] overflow-auto rounded-md border"
-        onScroll={() => undefined}
       >
         <table
           role="grid"
@@ -454,6 +455,7 @@ export function ContributionGrid({
                   className={cn(row.overdue && "bg-red-50 dark:bg-red-950/30", row.status === "cancelled" && "text-muted-foreground line-through")}
                   data-testid="grid-row"
                   data-id={row.id}
+                  data-version={row.version}
                 >
                   {tableRow.getAllCells().map((cell, c) => {
                     const s = spec(c);

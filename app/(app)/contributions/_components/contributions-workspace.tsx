@@ -11,6 +11,7 @@ import { gridParsers } from "../search-params";
 import { AddContribution } from "./add-contribution";
 import { ContributionGrid } from "./contribution-grid";
 import { GridToolbar } from "./grid-toolbar";
+import { PaymentsPanel } from "./payments-panel";
 
 type GridEdits = { addRow: (row: ContributionRow) => void; replaceRow: (row: ContributionRow) => void; removeRow: (id: number) => void };
 
@@ -71,11 +72,20 @@ export function ContributionsWorkspace({
                 {details.acronym} · {t(`values.kind.${details.kind}`)} · {details.year}
               </DialogTitle>
               <DialogDescription>
+                {name({ nameLv: details.organizationNameLv, nameEn: details.organizationNameEn })} ·{" "}
                 <Link className="underline" href={`/contributions/${details.id}`}>
-                  {t("grid.openDetails")}
+                  {t("grid.detailPage")}
                 </Link>
               </DialogDescription>
             </DialogHeader>
+            <PaymentsPanel
+              contributionId={details.id}
+              canEdit={canEdit}
+              onContributionChanged={(row) => {
+                edits.current?.replaceRow(row);
+                setDetails(row);
+              }}
+            />
           </DialogContent>
         )}
       </Dialog>

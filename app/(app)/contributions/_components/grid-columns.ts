@@ -2,7 +2,7 @@ import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import { contributionKind, contributionStatus } from "@/db/schema/enums";
 import { amountForInput } from "@/lib/amount";
 import { dateForInput } from "@/lib/date-input";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, formatRate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { SETTABLE_STATUSES, type CellField } from "../schemas";
 
@@ -120,7 +120,7 @@ export function displayValue(key: GridColumnKey, row: ContributionRow, options: 
     case "amount":
       return row.amount === null || row.currency === null ? "—" : formatMoney(row.amount, row.currency, locale);
     case "rate":
-      return row.rate === null ? (row.currency === "EUR" ? "1" : "—") : trimRate(row.rate, locale);
+      return row.rate === null ? (row.currency === "EUR" ? "1" : "—") : formatRate(row.rate, locale);
     case "amountEur":
     case "plannedEur":
     case "paidEur":
@@ -136,10 +136,3 @@ export function displayValue(key: GridColumnKey, row: ContributionRow, options: 
       return "";
   }
 }
-
-/** A rate as stored (8 decimals) without its trailing zeros, with the locale's decimal mark. */
-function trimRate(rate: string, locale: Locale): string {
-  const trimmed = rate.includes(".") ? rate.replace(/0+$/, "").replace(/\.$/, "") : rate;
-  return locale === "lv" ? trimmed.replace(".", ",") : trimmed;
-}
-

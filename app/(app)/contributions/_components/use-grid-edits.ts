@@ -31,7 +31,7 @@ interface UndoEntry {
 
 export type SaveOutcome =
   | { ok: true; saved: number }
-  | { ok: false; error: ActionErrorCode; rejected: number; conflict?: CellRef };
+  | { ok: false; error: ActionErrorCode; rejected: number; conflict?: CellRef; message?: string };
 
 /** Error messages of the common catalogs: `validation.<key>` for fields, `actionErrors.<code>` otherwise. */
 export type MessageRef = { key: string; n?: number };
@@ -143,7 +143,8 @@ export function useGridEdits({ serverRows, locale }: { serverRows: ContributionR
             if (!message) return null;
             return { state: "rejected", draft: cells[index]!.draft, message };
           });
-          return { ok: false, error: "invalid", rejected: Object.keys(errors).length };
+          const first = cells.map((_, index) => messageAt(index)).find((m) => m !== null) ?? undefined;
+          return { ok: false, error: "invalid", rejected: Object.keys(errors).length, message: first };
         }
         const message = options.messageOf({ key: `actionErrors.${result.error}` });
         setMarksFor(cells, (cell) => ({ state: "rejected", draft: cells.find((c) => c.id === cell.id && c.field === cell.field)!.draft, message }));

@@ -1,0 +1,80 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import type { ContributionRow } from "@/db/queries/contributions";
+import { formatDate, formatMoney } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
+import { formatRate } from "@/lib/format";
+
+const linkClass = "text-primary underline-offset-4 hover:underline";
+
+/** A contribution's figures as the grid holds them, read-only: edits happen in the grid. */
+export async function ContributionSummary({ row, locale }: { row: ContributionRow; locale: Locale }) {
+  const [t, tPay] = await Promise.all([getTranslations("contributions"), getTranslations("payments")]);
+  const eur = (value: string | null) => formatMoney(value, "EUR", locale);
+  const organizationName = locale === "en" ? row.organizationNameEn : row.organizationNameLv;
+  const ministryName = locale === "en" ? row.ministryNameEn : row.ministryNameLv;
+  const items: [string, ReactNode][] = [
+    [
+      t("fields.organization"),
+      <Link key="org" href={`/organizations/${row.organizationId}`} className={linkClass}>
+        {row.acronym} · {organizationName}
+      </Link>,
+    ],
+    [
+      t("fields.year"),
+      <Link key="year" href={`/contributions?year=${row.year}&org=${row.organizationId}`} className={linkClass} aria-label={tPay("detail.yearLink", { acronym: row.acronym, year: String(row.year) })}>
+        {row.year}
+      </Link>,
+    ],
+    [t("fields.kind"), t(`values.kind.${row.kind}`)],
+    [
+      t("fields.payingMinistryId"),
+      row.payingMinistryId ? (
+        <Link key="ministry" href={`/ministries/${row.payingMinistryId}`} className={linkClass}>
+          {ministryName}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
+    [
+      t("fields.budgetProgrammeId"),
+      row.budgetProgrammeId && row.payingMinistryId ? (
+        <Link key="programme" href={`/ministries/${row.payingMinistryId}/programmes/${row.budgetProgrammeId}`} className={`${linkClass} font-mono`}>
+          {row.programmeCode}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
+    [t("fields.currency"), row.currency ?? "—"],
+    [t("fields.amount"), row.currency ? formatMoney(row.amount, row.currency, locale) : "—"],
+    [t("fields.rate"), row.rate ? formatRate(row.rate, locale) : "—"],
+    [t("fields.amountEur"), eur(row.amountEur)],
+    [t("fields.plannedEur"), eur(row.plannedEur)],
+    [t("fields.paidEur"), eur(row.paidEur)],
+    [t("fields.outstandingEur"), eur(row.outstandingEur)],
+    [t("fields.dueDate"), formatDate(row.dueDate, locale)],
+    [
+      t("fields.status"),
+      <span key="status" className="flex flex-wrap items-center gap-2" data-testid="contribution-status">
+        {t(`values.status.${row.status}`)}
+        {row.overdue && <Badge variant="destructive">{tPay("detail.overdue")}</Badge>}
+      </span>,
+    ],
+    [t("fields.cabinetOrder"), row.cabinetOrder ?? "—"],
+    [t("fields.notes"), row.notes ? <span key="notes" className="whitespace-pre-line">{row.notes}</span> : "—"],
+  ];
+  return (
+    <dl className="grid max-w-3xl gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]" data-contribution-id={row.id} data-version={row.version}>
+      {items.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium">{label}</dt>
+          <dd className="text-muted-foreground tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
