@@ -25,6 +25,7 @@ test.describe("the year grid", () => {
   test("is edited with the keyboard alone: type, Enter, arrows, Tab, Escape, F2, Delete", async ({ page, adminPage }) => {
     const { grid } = await gridWithLines(page, adminPage, 2);
     // Into the grid from the toolbar with Tab: one tab stop, on the active cell.
+    await expect(page.getByRole("button", { name: "Pievienot iemaksu" })).toBeEnabled();
     await page.getByLabel("Grupēt").focus();
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Pievienot iemaksu" })).toBeFocused();
@@ -187,5 +188,81 @@ test.describe("the year grid", () => {
     await viewer.page.keyboard.type("5");
     await expect(viewer.cell(0, "amount").getByRole("textbox")).toHaveCount(0);
     await expect(viewer.status()).toHaveText("Šo šūnu nevar labot.");
+  });
+
+  test("a payment added in the line's panel moves its status, paid and outstanding, and the totals", async ({ page, adminPage }) => {
+    const { grid } = await gridWithLines(page, adminPage, 1);
+    await grid.activate(0, "amount");
+    await page.keyboard.type("1000");
+    await page.keyboard.press("Enter");
+    await expect(grid.cell(0, "outstandingEur")).toHaveText("1 000,00 €");
+
+    // The last cell opens the line's payments, from the keyboard.
+    await grid.activate(0, "organization");
+    await page.keyboard.press("Enter");
+    const panel = page.getByRole("dialog");
+    await expect(panel).toBeVisible();
+    await panel.getByRole("button", { name: "Pievienot maksājumu" }).click();
+    await panel.getByLabel("Maksājuma datums").fill("2031-02-15");
+    await panel.getByLabel("Summa", { exact: true }).fill("400");
+    await panel.getByRole("button", { name: "Pievienot", exact: true }).click();
+    await expect(panel.getByRole("status").filter({ hasText: "Maksājums pievienots." })).toBeVisible();
+    await expect(panel.getByTestId("payments-table")).toContainText("400,00 €");
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+
+    await expect(grid.cell(0, "status")).toContainText("Daļēji samaksāta");
+    await expect(grid.cell(0, "paidEur")).toHaveText("400,00 €");
+    await expect(grid.cell(0, "outstandingEur")).toHaveText("600,00 €");
+    await expect(grid.total("paidEur")).toHaveText("400,00 €");
+    await expect(grid.total("outstandingEur")).toHaveText("600,00 €");
+
+    await grid.activate(0, "organization");
+    await page.keyboard.press("Enter");
+    await panel.getByRole("button", { name: "Pievienot maksājumu" }).click();
+    await panel.getByLabel("Maksājuma datums").fill("2031-03-15");
+    await panel.getByLabel("Summa", { exact: true }).fill("600");
+    await panel.getByRole("button", { name: "Pievienot", exact: true }).click();
+    await expect(panel.getByRole("status").filter({ hasText: "Maksājums pievienots." })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(grid.cell(0, "status")).toContainText("Samaksāta");
+    await expect(grid.cell(0, "outstandingEur")).toHaveText("0,00 €");
+    // A status the payments decide cannot be chosen by hand any more.
+    await grid.activate(0, "status");
+    await page.keyboard.press("Enter");
+    await expect(grid.cell(0, "status").getByRole("combobox").locator("option:not([disabled])")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+  });
+
+  test("a closed year is read-only in the grid too, and editable again once reopened", async ({ page, adminPage }) => {
+    const closedYear = 2035;
+    const organization = await ContributionsPage.newOrganization(adminPage);
+    const admin = new ContributionsPage(adminPage);
+    await admin.goto({ year: closedYear, org: organization.id });
+    await admin.addLine({ acronym: organization.acronym });
+
+    await adminPage.goto("/admin/fiscal-years");
+    const row = adminPage.getByRole("row").filter({ has: adminPage.getByRole("rowheader", { name: String(closedYear), exact: true }) });
+    await row.getByRole("button", { name: `Slēgt ${closedYear}` }).click();
+    await row.getByRole("button", { name: `Apstiprināt ${closedYear}. gada slēgšanu` }).click();
+    await expect(row.getByRole("status").filter({ hasText: `${closedYear}. gads ir slēgts.` })).toBeVisible();
+
+    try {
+      const grid = new ContributionsPage(page);
+      await grid.goto({ year: closedYear, org: organization.id });
+      await expect(page.getByText(`${closedYear}. gads ir slēgts: iemaksas un maksājumi ir tikai lasāmi.`)).toBeVisible();
+      await expect(grid.grid()).toHaveAttribute("aria-readonly", "true");
+      await expect(page.getByRole("button", { name: "Pievienot iemaksu" })).toHaveCount(0);
+      await grid.activate(0, "plannedEur");
+      await page.keyboard.type("5");
+      await expect(grid.cell(0, "plannedEur").getByRole("textbox")).toHaveCount(0);
+      await expect(grid.status()).toHaveText("Šo šūnu nevar labot.");
+    } finally {
+      await adminPage.goto("/admin/fiscal-years");
+      await row.getByRole("button", { name: `Atvērt ${closedYear}` }).click();
+      await row.getByLabel(`${closedYear}. gada atvēršanas iemesls`).fill("E2E pārbaude: gads atkal atvērts.");
+      await row.getByRole("button", { name: new RegExp(`Apstiprināt ${closedYear}`) }).click();
+      await expect(row.getByRole("button", { name: `Slēgt ${closedYear}` })).toBeVisible();
+    }
   });
 });

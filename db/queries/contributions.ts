@@ -187,15 +187,16 @@ export interface YearGridFilters {
 
 const updater = aliasedTable(users, "updater");
 
-function paidPerContribution(db: Reader) {
+// Per line (a lateral aggregate through the payments' contribution index): summing every payment of every
+// year and joining the result cost half the grid's query time on 50,000 lines (bench:grid).
+function paidPerLine(db: Reader) {
   return db
     .select({
-      contributionId: payments.contributionId,
-      paidEur: sql<string>`sum(${payments.amountEur})`.as("paid_eur"),
+      paidEur: sql<string>`coalesce(sum(${payments.amountEur}), 0)`.as("paid_eur"),
       paymentCount: sql<number>`count(*)::int`.as("payment_count"),
     })
     .from(payments)
-    .groupBy(payments.contributionId)
+    .where(eq(payments.contributionId, contributions.id))
     .as("paid");
 }
 
@@ -203,8 +204,8 @@ function paidPerContribution(db: Reader) {
 const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
 
 function gridSelect(db: Reader) {
-  const paid = paidPerContribution(db);
-  const paidEur = sql`coalesce(${paid.paidEur}, 0)`;
+  const paid = paidPerLine(db);
+  const paidEur = paid.paidEur;
   return db
     .select({
       id: contributions.id,
@@ -235,7 +236,7 @@ function gridSelect(db: Reader) {
       overdue: sql<boolean>`coalesce(${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled'), false)`,
       cabinetOrder: contributions.cabinetOrder,
       notes: contributions.notes,
-      paymentCount: sql<number>`coalesce(${paid.paymentCount}, 0)::int`,
+      paymentCount: paid.paymentCount,
       updatedAt: sql<string>`to_char(${contributions.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
       updatedByName: updater.name,
     })
@@ -244,8 +245,8 @@ function gridSelect(db: Reader) {
     .leftJoin(ministries, eq(ministries.id, contributions.payingMinistryId))
     .leftJoin(budgetProgrammes, eq(budgetProgrammes.id, contributions.budgetProgrammeId))
     .leftJoin(exchangeRates, eq(exchangeRates.id, contributions.exchangeRateId))
-    .leftJoin(paid, eq(paid.contributionId, contributions.id))
-    .leftJoin(updater, eq(updater.id, contributions.updatedBy));
+    .leftJoin(updater, eq(updater.id, contributions.updatedBy))
+    .leftJoinLateral(paid, sql`true`);
 }
 
 /**

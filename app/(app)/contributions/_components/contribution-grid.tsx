@@ -4,14 +4,13 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { AlertCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Papa from "papaparse";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import { formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { sumMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
-import { parseCell, type CellField } from "../schemas";
+import { parseCell, type CellField } from "../cells";
 import type { GridGroup } from "../search-params";
 import { CellEditor, type CommitMove } from "./cell-editor";
 import { ConflictPopover } from "./conflict-popover";
@@ -248,7 +247,12 @@ export function ContributionGrid({
     if (editing || !current) return;
     event.preventDefault();
     if (!canEdit) return announce(t("grid.readOnlyCell"), true);
-    const text = event.clipboardData.getData("text/plain");
+    void pasteBlock(event.clipboardData.getData("text/plain"), current);
+  }
+
+  async function pasteBlock(text: string, current: Active) {
+    // The TSV parser (Excel quotes cells holding tabs or line breaks) loads with the first paste, not the page.
+    const { default: Papa } = await import("papaparse");
     const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), { delimiter: "\t", quoteChar: '"' });
     const block = parsed.data.filter((line, index, all) => !(index === all.length - 1 && line.length === 1 && line[0] === ""));
     if (block.length === 0) return;

@@ -1,17 +1,28 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import type { Locale } from "@/lib/i18n/config";
 import { gridParsers } from "../search-params";
-import { AddContribution } from "./add-contribution";
 import { ContributionGrid } from "./contribution-grid";
 import { GridToolbar } from "./grid-toolbar";
-import { PaymentsPanel } from "./payments-panel";
+
+// Loaded when first opened: the grid's own script stays small (forms and the payments panel are not needed
+// to read or edit the sheet).
+const AddContribution = dynamic(() => import("./add-contribution").then((m) => m.AddContribution), { ssr: false, loading: AddPlaceholder });
+const PaymentsPanel = dynamic(() => import("./payments-panel").then((m) => m.PaymentsPanel), { ssr: false });
+
+/** The "add" button's place while its dialog's script loads. */
+function AddPlaceholder() {
+  const t = useTranslations("contributions");
+  return <Button disabled>{t("row.add")}</Button>;
+}
 
 type GridEdits = { addRow: (row: ContributionRow) => void; replaceRow: (row: ContributionRow) => void; removeRow: (id: number) => void };
 

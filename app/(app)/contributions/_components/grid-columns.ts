@@ -4,7 +4,7 @@ import { amountForInput } from "@/lib/amount";
 import { dateForInput } from "@/lib/date-input";
 import { formatDate, formatMoney, formatRate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import { SETTABLE_STATUSES, type CellField } from "../schemas";
+import { SETTABLE_STATUSES, type CellField } from "../cells";
 
 /** The grid's columns in order. `field` marks the ones a person edits; the rest follow from them. */
 export const GRID_COLUMNS = [

@@ -5,7 +5,7 @@ import type { ContributionRow } from "@/db/queries/contributions";
 import type { ActionErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { saveContributionCells } from "../actions";
-import type { CellField } from "../schemas";
+import type { CellField } from "../cells";
 import { rawValue } from "./grid-columns";
 
 /** A cell whose value is not (yet) the saved one: being saved, refused with a message, or overtaken. */
