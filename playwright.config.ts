@@ -36,6 +36,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
+  // Several specs walk many pages (axe on every tab) or build their data through the UI first; on a busy
+  // 2-core machine 30 s was too tight for them.
+  timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

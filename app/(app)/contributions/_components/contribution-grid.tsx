@@ -76,6 +76,8 @@ export function ContributionGrid({
   const [announcement, setAnnouncement] = useState<{ text: string; urgent: boolean } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
+  // Bumped to send focus back to the active cell without moving it (after the conflict popover closes).
+  const [focusTick, setFocusTick] = useState(0);
 
   const tt = useCallback((key: string, values?: Record<string, string | number>) => t(key as never, values as never), [t]);
   const messageOf = useCallback((ref: MessageRef) => tc(ref.key as never, (ref.n === undefined ? {} : { n: ref.n }) as never), [tc]);
@@ -155,11 +157,14 @@ export function ContributionGrid({
     if (itemIndex === undefined) return;
     virtualizer.scrollToIndex(itemIndex, { align: "auto" });
     const frame = requestAnimationFrame(() => {
+      // Never take focus from outside the grid (a conflict popover, a dialog) when the frame comes late.
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && !scrollRef.current?.contains(focused)) return;
       document.getElementById(cellId(current.row, current.col))?.focus({ preventScroll: false });
     });
     return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a move of the active cell (or the end of an edit) moves focus
-  }, [current?.row, current?.col, editing]);
+  }, [current?.row, current?.col, editing, focusTick]);
 
   const announce = (text: string, urgent = false) => setAnnouncement({ text, urgent });
 
@@ -569,12 +574,13 @@ export function ContributionGrid({
             edits.dismiss(conflictAt);
             setConflictAt(null);
             focusWanted.current = true;
-            setActive((a) => ({ ...a }));
+            setFocusTick((n) => n + 1);
           }}
           onUseMine={() => {
             const cell = { ...conflictAt, draft: conflictMark.draft };
             setConflictAt(null);
             focusWanted.current = true;
+            setFocusTick((n) => n + 1);
             void submit([cell]);
           }}
         />
