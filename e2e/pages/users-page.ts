@@ -55,7 +55,10 @@ export class UsersPage {
     await this.open(id);
     const version = this.page.locator('form input[name="version"]').first();
     await expect(version).toHaveValue(/^\d+$/);
-    return { id, version: Number(await version.inputValue()), name: await this.page.getByLabel("Vārds, uzvārds").inputValue() };
+    // The form is filled once hydrated; on a slow machine an early read got an empty name.
+    const name = this.page.getByLabel("Vārds, uzvārds");
+    await expect(name).not.toHaveValue("");
+    return { id, version: Number(await version.inputValue()), name: await name.inputValue() };
   }
 
   async rename(name: string) {
