@@ -182,6 +182,8 @@ test.describe("budget programmes as the editor of Zemkopības ministrija", () =>
 });
 
 test.describe("ministries: accessibility", () => {
+  // axe on every page and tab of a record, after making it through the UI: slow on a busy machine.
+  test.slow();
   test.use({ storageState: storageState("admin") });
 
   for (const locale of ["lv", "en"] as const) {

@@ -151,6 +151,8 @@ test.describe("missions for those who may not change them", () => {
 });
 
 test.describe("missions: accessibility", () => {
+  // axe on every page and tab of a record, after making it through the UI: slow on a busy machine.
+  test.slow();
   test.use({ storageState: storageState("admin") });
 
   for (const locale of ["lv", "en"] as const) {

@@ -184,6 +184,8 @@ test.describe("organizations for those who may change only some or none", () => 
 });
 
 test.describe("organizations: accessibility", () => {
+  // axe on every page and tab of a record, after making it through the UI: slow on a busy machine.
+  test.slow();
   test.use({ storageState: storageState("admin") });
 
   for (const locale of ["lv", "en"] as const) {

@@ -214,6 +214,8 @@ test.describe("in English", () => {
 
 for (const locale of ["lv", "en"] as const) {
   test.describe(`axe, ${locale}`, () => {
+    // axe on every page and tab of a record, after making it through the UI: slow on a busy machine.
+    test.slow();
     test.use({ storageState: storageState("admin") });
 
     test("the matrix, filtered, and with a cell's menu open", async ({ page, baseURL }) => {

@@ -46,7 +46,14 @@ export function ConflictPopover({
     panel.style.visibility = "visible";
   }, [anchorId]);
 
-  useEffect(() => keepRef.current?.focus(), []);
+  useEffect(() => {
+    keepRef.current?.focus();
+    // Once more a frame later: focus that the grid moved in the same moment must not stay on the grid.
+    const frame = requestAnimationFrame(() => {
+      if (!ref.current?.contains(document.activeElement)) keepRef.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   return (
     <div
