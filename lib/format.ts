@@ -4,9 +4,28 @@ import { intlLocale, type Locale } from "./i18n/config";
 // `useGrouping: "always"`: CLDR's Latvian data skips grouping of 4-digit numbers, but ministry
 // spreadsheets write 1 234,56 and so do we.
 
+// Building an Intl formatter costs far more than formatting with it (the year grid formats thousands of
+// cells per render), so each (locale, options) pair is built once per process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale[locale], options)));
+  return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(intlLocale[locale], options)));
+  return format;
+}
+
 export function formatMoney(value: string | null | undefined, currency: string, locale: Locale): string {
   if (value == null) return "—";
-  return new Intl.NumberFormat(intlLocale[locale], {
+  return numberFormat(locale, {
     style: "currency",
     currency,
     currencyDisplay: currency === "EUR" ? "symbol" : "code",
@@ -17,19 +36,19 @@ export function formatMoney(value: string | null | undefined, currency: string, 
 }
 
 export function formatNumber(value: number | string, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { useGrouping: "always" }).format(value as unknown as number);
+  return numberFormat(locale, { useGrouping: "always" }).format(value as unknown as number);
 }
 
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
   if (value == null) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeZone: "Europe/Riga" }).format(date);
+  return dateFormat(locale, { dateStyle: "medium", timeZone: "Europe/Riga" }).format(date);
 }
 
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (value == null) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Riga" }).format(date);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Riga" }).format(date);
 }
 
 /**
@@ -38,5 +57,5 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
  */
 export function formatRate(value: string | null | undefined, locale: Locale): string {
   if (value == null) return "—";
-  return new Intl.NumberFormat(intlLocale[locale], { useGrouping: "always", maximumFractionDigits: 8 }).format(value as unknown as number);
+  return numberFormat(locale, { useGrouping: "always", maximumFractionDigits: 8 }).format(value as unknown as number);
 }

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { sumCents } from "./cents";
 
 /**
  * The one rounding rule for money: half away from zero, to 2 decimals, exactly as PostgreSQL's
@@ -39,7 +40,9 @@ export function toEur(amount: MoneyInput, unitsPerEur: MoneyInput): string {
 
 /** Sums stored (already rounded) lines; the total of rounded lines, as reports must show. */
 export function sumMoney(values: readonly (MoneyInput | null | undefined)[]): string {
-  return values
-    .reduce<Decimal>((total, value) => (value == null ? total : total.plus(toDecimal(value))), new Money(0))
-    .toFixed(2);
+  const strings = values.every((value) => value == null || typeof value === "string");
+  return (
+    (strings ? sumCents(values as readonly (string | null | undefined)[]) : null) ??
+    values.reduce<Decimal>((total, value) => (value == null ? total : total.plus(toDecimal(value))), new Money(0)).toFixed(2)
+  );
 }

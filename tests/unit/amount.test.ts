@@ -85,8 +85,8 @@ describe("grid cells", () => {
   const options: GridOptions = {
     organizations: [],
     ministries: [
-      { id: 1, code: "am", nameLv: "Ārlietu ministrija", nameEn: "Ministry of Foreign Affairs" },
-      { id: 2, code: "zm", nameLv: "Zemkopības ministrija", nameEn: "Ministry of Agriculture" },
+      { id: 1, code: "am", nameLv: "Ārlietu ministrija", nameEn: "Ministry of Foreign Affairs", active: true },
+      { id: 2, code: "zm", nameLv: "Zemkopības ministrija", nameEn: "Ministry of Agriculture", active: true },
     ],
     programmes: [
       { id: 10, ministryId: 1, code: "01.03.00", nameLv: "Iemaksas", nameEn: "Contributions", validFromYear: 2014, validToYear: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roundMoney, sumMoney, toEur } from "@/lib/money";
+import { roundMoney, sumMoney, toDecimal, toEur } from "@/lib/money";
 import { ROUNDING_GOLDEN } from "../helpers/rounding-golden";
 
 describe("roundMoney", () => {
@@ -38,5 +38,27 @@ describe("sumMoney", () => {
 
   it("skips missing amounts", () => {
     expect(sumMoney(["1.00", null, undefined, "2.50"])).toBe("3.50");
+    expect(sumMoney([])).toBe("0.00");
+  });
+
+  it("gives the same total through whole cents as through decimal.js", () => {
+    const cases: string[][] = [
+      ["-0.05", "0.01"],
+      ["-1.5", "0.2", "3"],
+      ["9999999999999999.99", "0.01"],
+      ["-9999999999999999.99", "-0.01"],
+      ["0.07", "-0.07"],
+    ];
+    for (const values of cases) {
+      const viaDecimal = values.reduce((total, v) => total.plus(toDecimal(v)), toDecimal("0")).toFixed(2);
+      expect(sumMoney(values)).toBe(viaDecimal);
+    }
+    expect(sumMoney(["-0.05", "0.01"])).toBe("-0.04");
+    expect(sumMoney(["9999999999999999.99", "0.01"])).toBe("10000000000000000.00");
+  });
+
+  it("takes the decimal path for more than two decimals or Decimal inputs", () => {
+    expect(sumMoney(["0.005", "0.005"])).toBe("0.01");
+    expect(sumMoney([toDecimal("1.25"), "2"])).toBe("3.25");
   });
 });

@@ -9,6 +9,7 @@ import { closedYears, contributionYears, gridOptions, listYearContributions, typ
 import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
 import { logEvent } from "@/lib/log";
+import { packJson, packRows } from "@/lib/packed";
 import { requestId } from "@/lib/request";
 import { currentYear } from "@/lib/years";
 import { ContributionsWorkspace } from "./_components/contributions-workspace";
@@ -45,7 +46,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
     getTranslations("contributions"),
     // A ministry-scoped user sees (and edits) what their ministry pays.
     loadRows(query, user.ministryId),
-    gridOptions(),
+    gridOptions(locale),
     contributionYears(undefined, currentYear()),
     closedYears(),
   ]);
@@ -80,8 +81,9 @@ export default async function ContributionsPage({ searchParams }: { searchParams
       )}
       {rows ? (
         <ContributionsWorkspace
-          rows={rows}
-          options={options}
+          rows={packRows(rows)}
+          organizations={packRows(options.organizations)}
+          options={packJson({ ...options, organizations: [] })}
           years={years.includes(query.year) ? years : [query.year, ...years].sort((a, b) => b - a)}
           year={query.year}
           locale={locale}

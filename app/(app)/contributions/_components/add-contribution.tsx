@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { FormStatus } from "@/components/form/form-status";
 import { SelectField } from "@/components/form/select-field";
 import { useActionForm } from "@/components/form/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import { contributionKind } from "@/db/schema/enums";
 import type { Locale } from "@/lib/i18n/config";
@@ -25,6 +24,7 @@ const programmesOf = (options: GridOptions, ministryId: string, year: number) =>
  * A new line of the year: organization, kind, paying ministry, programme and currency. Choosing the
  * organization fills in its defaults (the currency it bills in, the ministry that pays it and that
  * ministry's only programme); the amounts are typed into the grid afterwards, where focus goes.
+ * Mounted (and its script loaded) when the "add" button is pressed.
  */
 export function AddContribution({
   year,
@@ -32,6 +32,7 @@ export function AddContribution({
   locale,
   scopeMinistryId,
   onAdded,
+  onClose,
 }: {
   year: number;
   options: GridOptions;
@@ -39,10 +40,10 @@ export function AddContribution({
   /** A ministry-scoped editor adds lines their ministry pays. */
   scopeMinistryId: number | null;
   onAdded: (row: ContributionRow) => void;
+  onClose: () => void;
 }) {
   const t = useTranslations("contributions");
-  const [open, setOpen] = useState(false);
-  const ministries = options.ministries.filter((m) => scopeMinistryId === null || m.id === scopeMinistryId);
+  const ministries = options.ministries.filter((m) => m.active && (scopeMinistryId === null || m.id === scopeMinistryId));
   const defaults: Values = {
     year: String(year),
     organizationId: "",
@@ -57,8 +58,7 @@ export function AddContribution({
     defaultValues: defaults,
     onSuccess: ({ row }) => {
       onAdded(row);
-      setOpen(false);
-      form.reset(defaults);
+      onClose();
     },
   });
   const ministryId = form.watch("payingMinistryId");
@@ -76,10 +76,7 @@ export function AddContribution({
   }
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>{t("row.add")}</Button>
-      </DialogTrigger>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent closeLabel={t("row.close")}>
         <DialogHeader>
           <DialogTitle>{t("row.addTitle")}</DialogTitle>
@@ -92,7 +89,7 @@ export function AddContribution({
             name="organizationId"
             onValueChange={chooseOrganization}
             label={t("fields.organizationId")}
-            options={[{ value: "", label: t("grid.chooseOption") }, ...options.organizations.map((o) => ({ value: String(o.id), label: `${o.acronym} — ${name(locale, o)}` }))]}
+            options={[{ value: "", label: t("grid.chooseOption") }, ...options.organizations.filter((o) => !o.archived).map((o) => ({ value: String(o.id), label: `${o.acronym} — ${o.name}` }))]}
           />
           <SelectField
             form={form}

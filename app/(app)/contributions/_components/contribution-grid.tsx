@@ -8,13 +8,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import { formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import { sumMoney } from "@/lib/money";
+import { sumStoredMoney } from "@/lib/cents";
 import { cn } from "@/lib/utils";
 import { parseCell, type CellField } from "../cells";
 import type { GridGroup } from "../search-params";
 import { CellEditor, type CommitMove } from "./cell-editor";
 import { ConflictPopover } from "./conflict-popover";
-import { cellOptions, displayValue, GRID_COLUMNS, MONEY_COLUMNS, pastedValue, rawValue, type GridColumnKey, type GridColumnSpec } from "./grid-columns";
+import { cellOptions, displayValue, GRID_COLUMNS, type GridNames, MONEY_COLUMNS, pastedValue, rawValue, type GridColumnKey, type GridColumnSpec } from "./grid-columns";
 import { RowActions } from "./row-actions";
 import { markKey, useGridEdits, type DraftCell, type MessageRef } from "./use-grid-edits";
 
@@ -48,6 +48,7 @@ const counted = (rows: readonly ContributionRow[]) => rows.filter((r) => r.statu
 export function ContributionGrid({
   rows: serverRows,
   options,
+  names,
   locale,
   canEdit,
   group,
@@ -57,6 +58,7 @@ export function ContributionGrid({
 }: {
   rows: ContributionRow[];
   options: GridOptions;
+  names: GridNames;
   locale: Locale;
   canEdit: boolean;
   group: GridGroup | null;
@@ -91,10 +93,10 @@ export function ContributionGrid({
         column.display({
           id: c.key,
           header: () => columnLabel(c.key),
-          cell: (info) => displayValue(c.key, info.row.original, options, locale, tt),
+          cell: (info) => displayValue(c.key, info.row.original, names, locale, tt),
         }),
       ),
-    [columnLabel, options, locale, tt],
+    [columnLabel, names, locale, tt],
   );
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) });
   const tableRows = table.getRowModel().rows;
@@ -105,8 +107,8 @@ export function ContributionGrid({
     const keyOf = (row: ContributionRow) => (group === "ministry" ? String(row.payingMinistryId ?? "") : String(row.organizationId));
     const labelOf = (row: ContributionRow) =>
       group === "ministry"
-        ? ((locale === "en" ? row.ministryNameEn : row.ministryNameLv) ?? t("grid.noMinistry"))
-        : `${row.acronym} — ${locale === "en" ? row.organizationNameEn : row.organizationNameLv}`;
+        ? (names.ministry(row.payingMinistryId) ?? t("grid.noMinistry"))
+        : `${row.acronym} — ${names.organization(row.organizationId) ?? ""}`;
     const groups = new Map<string, { label: string; rows: ContributionRow[] }>();
     for (const r of tableRows) {
       const key = keyOf(r.original);
@@ -123,7 +125,7 @@ export function ContributionGrid({
       out.push({ type: "subtotal", key, label: entry.label, rows: entry.rows });
     }
     return out;
-  }, [group, tableRows, locale, t]);
+  }, [group, tableRows, names, t]);
 
   const dataItems = useMemo(() => items.flatMap((item, index) => (item.type === "row" ? [{ row: item.row, index }] : [])), [items]);
   const rowCount = dataItems.length;
@@ -287,7 +289,7 @@ export function ContributionGrid({
     const key = spec(current.col).key;
     const field = fieldAt(current.col);
     // Editable values are copied as they would be typed (pasting them back is exact); the rest as shown.
-    const text = field && spec(current.col).editor === "text" ? rawValue(row, field, locale) : displayValue(key, row, options, locale, tt);
+    const text = field && spec(current.col).editor === "text" ? rawValue(row, field, locale) : displayValue(key, row, names, locale, tt);
     event.clipboardData.setData("text/plain", text);
   }
 
@@ -567,7 +569,7 @@ export function ContributionGrid({
           })()}
           column={columnLabel(GRID_COLUMNS.find((col) => "field" in col && col.field === conflictAt.field)!.key)}
           theirs={conflictMark.theirs}
-          theirValue={displayValue(GRID_COLUMNS.find((col) => "field" in col && col.field === conflictAt.field)!.key, conflictMark.theirs, options, locale, tt)}
+          theirValue={displayValue(GRID_COLUMNS.find((col) => "field" in col && col.field === conflictAt.field)!.key, conflictMark.theirs, names, locale, tt)}
           mine={conflictMark.draft}
           locale={locale}
           onKeepTheirs={() => {
@@ -592,7 +594,7 @@ export function ContributionGrid({
 type Sums = Record<(typeof MONEY_COLUMNS)[number]["key"], string>;
 
 function sums(rows: readonly ContributionRow[]): Sums {
-  return Object.fromEntries(MONEY_COLUMNS.map((c) => [c.key, sumMoney(rows.map((r) => r[c.key]))])) as Sums;
+  return Object.fromEntries(MONEY_COLUMNS.map((c) => [c.key, sumStoredMoney(rows.map((r) => r[c.key]))])) as Sums;
 }
 
 /** The totals row (and a group's subtotal): sums of the stored, rounded EUR lines. */

@@ -48,6 +48,24 @@ export interface Option {
 
 const name = (locale: Locale, item: { nameLv: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameLv);
 
+/** Names by id, built once from the options: lines carry ids, not names (see ContributionRow). */
+export interface GridNames {
+  organization(id: number): string | null;
+  ministry(id: number | null): string | null;
+  programme(id: number | null): string | null;
+}
+
+export function gridNames(options: GridOptions, locale: Locale): GridNames {
+  const organizations = new Map(options.organizations.map((o) => [o.id, o.name]));
+  const ministries = new Map(options.ministries.map((m) => [m.id, name(locale, m)]));
+  const programmes = new Map(options.programmes.map((p) => [p.id, p.code]));
+  return {
+    organization: (id) => organizations.get(id) ?? null,
+    ministry: (id) => (id === null ? null : (ministries.get(id) ?? null)),
+    programme: (id) => (id === null ? null : (programmes.get(id) ?? null)),
+  };
+}
+
 /** The choices of a select cell for one row (programmes: the paying ministry's, in force that year). */
 export function cellOptions(field: CellField, row: ContributionRow, options: GridOptions, locale: Locale, t: Translate): Option[] {
   switch (field) {
@@ -62,7 +80,10 @@ export function cellOptions(field: CellField, row: ContributionRow, options: Gri
         disabled: !(SETTABLE_STATUSES as readonly string[]).includes(status) || row.paymentCount > 0,
       }));
     case "payingMinistryId":
-      return options.ministries.map((m) => ({ value: String(m.id), label: name(locale, m), aliases: [m.code, m.nameLv, m.nameEn] }));
+      // A line may still name a ministry since deactivated: shown, but not offered.
+      return options.ministries
+        .filter((m) => m.active || m.id === row.payingMinistryId)
+        .map((m) => ({ value: String(m.id), label: name(locale, m), aliases: [m.code, m.nameLv, m.nameEn], disabled: !m.active }));
     case "budgetProgrammeId":
       return [
         { value: "", label: t("grid.none"), aliases: ["-", "—"] },
@@ -105,16 +126,16 @@ export function pastedValue(field: CellField, text: string, options: Option[]): 
 }
 
 /** What a cell shows. */
-export function displayValue(key: GridColumnKey, row: ContributionRow, options: GridOptions, locale: Locale, t: Translate): string {
+export function displayValue(key: GridColumnKey, row: ContributionRow, names: GridNames, locale: Locale, t: Translate): string {
   switch (key) {
     case "organization":
       return row.acronym;
     case "kind":
       return t(`values.kind.${row.kind}`);
     case "payingMinistryId":
-      return row.payingMinistryId === null ? "—" : name(locale, { nameLv: row.ministryNameLv ?? "", nameEn: row.ministryNameEn ?? "" });
+      return names.ministry(row.payingMinistryId) ?? "—";
     case "budgetProgrammeId":
-      return row.programmeCode ?? "—";
+      return names.programme(row.budgetProgrammeId) ?? "—";
     case "currency":
       return row.currency ?? "—";
     case "amount":

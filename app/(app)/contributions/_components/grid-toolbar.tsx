@@ -3,25 +3,11 @@
 import { X } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
-import { useId, useTransition } from "react";
-import { MAX_SEARCH } from "@/components/data-table/spec";
+import { useTransition } from "react";
+import { FilterSearch, FilterSelect } from "@/components/filters/filter-fields";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { contributionKind } from "@/db/schema/enums";
 import { GROUPS, gridParsers, STATUS_FILTERS } from "../search-params";
-
-const selectClass = "border-input h-9 rounded-md border bg-transparent px-2 text-sm shadow-xs";
-
-function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 /**
  * Year switcher, filters and grouping, kept in the URL (nuqs) and read again by the server: a link to the
@@ -45,112 +31,62 @@ export function GridToolbar({
   count: number;
 }) {
   const t = useTranslations("contributions");
-  const id = useId();
   const [isPending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(gridParsers, { shallow: false, startTransition, scroll: false, history: "push" });
 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-3">
-        <Labelled id={`${id}-year`} label={t("year")}>
-          <select
-            id={`${id}-year`}
-            className={selectClass}
-            value={String(year)}
-            onChange={(event) => void setParams({ year: Number(event.target.value) })}
-          >
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id={`${id}-q`} label={t("filters.search")}>
-          <Input
-            id={`${id}-q`}
-            type="search"
-            className="w-56"
-            maxLength={MAX_SEARCH}
-            placeholder={t("filters.searchPlaceholder")}
-            value={params.q}
-            onChange={(event) =>
-              void setParams({ q: event.target.value || null }, { history: "replace", limitUrlUpdates: event.target.value ? debounce(350) : undefined })
-            }
-          />
-        </Labelled>
-        <Labelled id={`${id}-ministry`} label={t("filters.ministry")}>
-          <select
-            id={`${id}-ministry`}
-            className={selectClass}
-            value={params.ministry === null ? "" : String(params.ministry)}
-            onChange={(event) => void setParams({ ministry: event.target.value ? Number(event.target.value) : null })}
-          >
-            <option value="">{t("filters.allMinistries")}</option>
-            {ministries.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id={`${id}-kind`} label={t("filters.kind")}>
-          <select
-            id={`${id}-kind`}
-            className={selectClass}
-            value={params.kind ?? ""}
-            onChange={(event) => void setParams({ kind: contributionKind.enumValues.find((k) => k === event.target.value) ?? null })}
-          >
-            <option value="">{t("filters.allKinds")}</option>
-            {contributionKind.enumValues.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`values.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id={`${id}-status`} label={t("filters.status")}>
-          <select
-            id={`${id}-status`}
-            className={selectClass}
-            value={params.status ?? ""}
-            onChange={(event) => void setParams({ status: STATUS_FILTERS.find((s) => s === event.target.value) ?? null })}
-          >
-            <option value="">{t("filters.allStatuses")}</option>
-            {STATUS_FILTERS.map((status) => (
-              <option key={status} value={status}>
-                {status === "overdue" ? t("filters.overdue") : t(`values.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id={`${id}-currency`} label={t("filters.currency")}>
-          <select
-            id={`${id}-currency`}
-            className={selectClass}
-            value={params.currency ?? ""}
-            onChange={(event) => void setParams({ currency: event.target.value || null })}
-          >
-            <option value="">{t("filters.allCurrencies")}</option>
-            {currencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id={`${id}-group`} label={t("filters.group")}>
-          <select
-            id={`${id}-group`}
-            className={selectClass}
-            value={params.group ?? ""}
-            onChange={(event) => void setParams({ group: GROUPS.find((g) => g === event.target.value) ?? null }, { shallow: true })}
-          >
-            <option value="">{t("filters.groupNone")}</option>
-            <option value="ministry">{t("filters.groupMinistry")}</option>
-            <option value="organization">{t("filters.groupOrganization")}</option>
-          </select>
-        </Labelled>
+        <FilterSelect
+          label={t("year")}
+          value={String(year)}
+          onChange={(value) => void setParams({ year: Number(value) })}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <FilterSearch
+          label={t("filters.search")}
+          placeholder={t("filters.searchPlaceholder")}
+          value={params.q}
+          onChange={(value) => void setParams({ q: value || null }, { history: "replace", limitUrlUpdates: value ? debounce(350) : undefined })}
+        />
+        <FilterSelect
+          label={t("filters.ministry")}
+          allLabel={t("filters.allMinistries")}
+          value={params.ministry === null ? "" : String(params.ministry)}
+          onChange={(value) => void setParams({ ministry: value ? Number(value) : null })}
+          options={ministries}
+        />
+        <FilterSelect
+          label={t("filters.kind")}
+          allLabel={t("filters.allKinds")}
+          value={params.kind ?? ""}
+          onChange={(value) => void setParams({ kind: contributionKind.enumValues.find((k) => k === value) ?? null })}
+          options={contributionKind.enumValues.map((kind) => ({ value: kind, label: t(`values.kind.${kind}`) }))}
+        />
+        <FilterSelect
+          label={t("filters.status")}
+          allLabel={t("filters.allStatuses")}
+          value={params.status ?? ""}
+          onChange={(value) => void setParams({ status: STATUS_FILTERS.find((s) => s === value) ?? null })}
+          options={STATUS_FILTERS.map((status) => ({ value: status, label: status === "overdue" ? t("filters.overdue") : t(`values.status.${status}`) }))}
+        />
+        <FilterSelect
+          label={t("filters.currency")}
+          allLabel={t("filters.allCurrencies")}
+          value={params.currency ?? ""}
+          onChange={(value) => void setParams({ currency: value || null })}
+          options={currencies.map((code) => ({ value: code, label: code }))}
+        />
+        <FilterSelect
+          label={t("filters.group")}
+          allLabel={t("filters.groupNone")}
+          value={params.group ?? ""}
+          onChange={(value) => void setParams({ group: GROUPS.find((g) => g === value) ?? null }, { shallow: true })}
+          options={[
+            { value: "ministry", label: t("filters.groupMinistry") },
+            { value: "organization", label: t("filters.groupOrganization") },
+          ]}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         {organization && (

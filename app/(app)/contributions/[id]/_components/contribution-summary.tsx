@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { ContributionRow } from "@/db/queries/contributions";
+import { contributionLabels, type ContributionRow } from "@/db/queries/contributions";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { formatRate } from "@/lib/format";
@@ -11,10 +11,9 @@ const linkClass = "text-primary underline-offset-4 hover:underline";
 
 /** A contribution's figures as the grid holds them, read-only: edits happen in the grid. */
 export async function ContributionSummary({ row, locale }: { row: ContributionRow; locale: Locale }) {
-  const [t, tPay] = await Promise.all([getTranslations("contributions"), getTranslations("payments")]);
+  const [t, tPay, labels] = await Promise.all([getTranslations("contributions"), getTranslations("payments"), contributionLabels(row, locale)]);
   const eur = (value: string | null) => formatMoney(value, "EUR", locale);
-  const organizationName = locale === "en" ? row.organizationNameEn : row.organizationNameLv;
-  const ministryName = locale === "en" ? row.ministryNameEn : row.ministryNameLv;
+  const { organizationName, ministryName, programmeCode } = labels;
   const items: [string, ReactNode][] = [
     [
       t("fields.organization"),
@@ -43,7 +42,7 @@ export async function ContributionSummary({ row, locale }: { row: ContributionRo
       t("fields.budgetProgrammeId"),
       row.budgetProgrammeId && row.payingMinistryId ? (
         <Link key="programme" href={`/ministries/${row.payingMinistryId}/programmes/${row.budgetProgrammeId}`} className={`${linkClass} font-mono`}>
-          {row.programmeCode}
+          {programmeCode}
         </Link>
       ) : (
         "—"

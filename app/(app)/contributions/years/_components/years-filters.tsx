@@ -2,12 +2,11 @@
 
 import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
-import { useId, useTransition } from "react";
+import { useTransition } from "react";
+import { FilterSelect } from "@/components/filters/filter-fields";
 import { Button } from "@/components/ui/button";
-import { contributionKind, type ContributionKind } from "@/db/schema/enums";
+import { contributionKind } from "@/db/schema/enums";
 import { MAX_YEARS, yearsParsers } from "../search-params";
-
-const selectClass = "border-input h-9 rounded-md border bg-transparent px-2 text-sm shadow-xs";
 
 /**
  * The range and the ministry and kind filters, kept in the URL (nuqs) and read again by the server, which
@@ -27,30 +26,13 @@ export function YearsFilters({
 }) {
   const t = useTranslations("contributionYears.filters");
   const tValues = useTranslations("contributions.values.kind");
-  const id = useId();
   const [isPending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(yearsParsers, { shallow: false, startTransition, scroll: false, history: "push" });
   const filtered = params.from !== null || params.to !== null || params.ministry !== null || params.kind !== null;
   const choices = [...new Set([...years, from, to])].sort((a, b) => b - a);
 
   const yearSelect = (key: "from" | "to", value: number) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`${id}-${key}`} className="text-sm font-medium">
-        {t(key)}
-      </label>
-      <select
-        id={`${id}-${key}`}
-        className={selectClass}
-        value={String(value)}
-        onChange={(event) => void setParams({ [key]: Number(event.target.value) })}
-      >
-        {choices.map((year) => (
-          <option key={year} value={year}>
-            {year}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect label={t(key)} value={String(value)} onChange={(v) => void setParams({ [key]: Number(v) })} options={choices.map((y) => ({ value: String(y), label: String(y) }))} />
   );
 
   return (
@@ -58,47 +40,21 @@ export function YearsFilters({
       {yearSelect("from", from)}
       {yearSelect("to", to)}
       {ministries.length > 0 && (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-ministry`} className="text-sm font-medium">
-            {t("ministry")}
-          </label>
-          <select
-            id={`${id}-ministry`}
-            className={selectClass}
-            value={params.ministry === null ? "" : String(params.ministry)}
-            onChange={(event) => void setParams({ ministry: event.target.value ? Number(event.target.value) : null })}
-          >
-            <option value="">{t("allMinistries")}</option>
-            {ministries.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t("ministry")}
+          allLabel={t("allMinistries")}
+          value={params.ministry === null ? "" : String(params.ministry)}
+          onChange={(value) => void setParams({ ministry: value ? Number(value) : null })}
+          options={ministries}
+        />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-kind`} className="text-sm font-medium">
-          {t("kind")}
-        </label>
-        <select
-          id={`${id}-kind`}
-          className={selectClass}
-          value={params.kind ?? ""}
-          onChange={(event) =>
-            void setParams({
-              kind: (contributionKind.enumValues as readonly string[]).includes(event.target.value) ? (event.target.value as ContributionKind) : null,
-            })
-          }
-        >
-          <option value="">{t("allKinds")}</option>
-          {contributionKind.enumValues.map((kind) => (
-            <option key={kind} value={kind}>
-              {tValues(kind)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label={t("kind")}
+        allLabel={t("allKinds")}
+        value={params.kind ?? ""}
+        onChange={(value) => void setParams({ kind: contributionKind.enumValues.find((k) => k === value) ?? null })}
+        options={contributionKind.enumValues.map((kind) => ({ value: kind, label: tValues(kind) }))}
+      />
       {filtered && (
         <Button type="button" variant="outline" onClick={() => void setParams({ from: null, to: null, ministry: null, kind: null })}>
           {t("clear")}
