@@ -71,6 +71,19 @@ async function lockContributions(tx: Tx, ids: readonly number[]): Promise<Map<nu
 }
 
 /**
+ * Locks one line. Payment writes lock it before their own row, as refreshContributionStatus does before it
+ * sums the payments: one lock order, so two of them never deadlock and the derived status always sees the
+ * other's committed payment.
+ * With `version`, a different one answers "conflict" with the line as saved now, and nothing is written.
+ */
+export async function lockContribution(tx: Tx, id: number, version: number | null = null): Promise<Contribution> {
+  const [row] = (await lockContributions(tx, [id])).values();
+  if (!row) throw new ActionError("not_found");
+  if (version !== null && row.version !== version) throw new ActionError("conflict", { current: { rows: await contributionRows(tx, [id]) } });
+  return row;
+}
+
+/**
  * Writes a block of cell edits: all of them, or none. Checks every row's version (a stale one answers
  * "conflict" with the rows as saved now), the fiscal year, and each value against the others of its row
  * (a programme of the paying ministry, a currency with a rate for the year, a status the payments allow);
@@ -253,9 +266,7 @@ export async function insertContribution(tx: Tx, audit: Audit, userId: number, v
 
 /** Cancels a line: it stays in the table (and the log) but counts towards no total. */
 export async function cancelContribution(tx: Tx, audit: Audit, userId: number, id: number, version: number): Promise<ContributionRow> {
-  const [before] = (await lockContributions(tx, [id])).values();
-  if (!before) throw new ActionError("not_found");
-  if (before.version !== version) throw new ActionError("conflict", { current: { rows: await contributionRows(tx, [id]) } });
+  const before = await lockContribution(tx, id, version);
   await assertYearOpen(tx, before.year);
   if ((await paidEurOf(tx, id)).count > 0) throw new ActionError("invalid", { fieldErrors: { _form: ["cancelHasPayments"] } });
   if (before.status !== "cancelled") {
@@ -272,9 +283,7 @@ export async function cancelContribution(tx: Tx, audit: Audit, userId: number, i
 
 /** Deletes a line typed by mistake: only while it is planned and has no payments. */
 export async function deleteContribution(tx: Tx, audit: Audit, id: number, version: number): Promise<void> {
-  const [row] = (await lockContributions(tx, [id])).values();
-  if (!row) throw new ActionError("not_found");
-  if (row.version !== version) throw new ActionError("conflict", { current: { rows: await contributionRows(tx, [id]) } });
+  const row = await lockContribution(tx, id, version);
   await assertYearOpen(tx, row.year);
   if (row.status !== "planned") throw new ActionError("invalid", { fieldErrors: { _form: ["deleteNotPlanned"] } });
   if ((await paidEurOf(tx, id)).count > 0) throw new ActionError("invalid", { fieldErrors: { _form: ["deleteHasPayments"] } });
@@ -286,8 +295,7 @@ export async function deleteContribution(tx: Tx, audit: Audit, id: number, versi
  * Payments call this inside their own transaction.
  */
 export async function refreshContributionStatus(tx: Tx, audit: Audit, userId: number, id: number): Promise<void> {
-  const [before] = (await lockContributions(tx, [id])).values();
-  if (!before) throw new ActionError("not_found");
+  const before = await lockContribution(tx, id);
   const { paidEur } = await paidEurOf(tx, id);
   const status = derivedStatus(before.status, before.amountEur, paidEur);
   if (status === before.status) return;

@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { ActionContext } from "@/lib/action";
 import { ActionError } from "@/lib/errors";
 import { db as defaultDb, type Db, type Tx } from "../index";
-import { contributions, currencies, exchangeRates, payments, users, type Contribution, type Payment } from "../schema";
-import { refreshContributionStatus } from "./contribution-writes";
+import { currencies, exchangeRates, payments, users, type Contribution, type Payment } from "../schema";
+import { lockContribution, refreshContributionStatus } from "./contribution-writes";
 import { assertYearOpen, contributionRow, convertToEur, rateFor, type ContributionRow } from "./contributions";
 import { changedKeys, updateVersioned } from "./versioned";
 
@@ -96,17 +96,6 @@ export interface PaymentValues {
 }
 
 // ── Writes ───────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * The contribution is locked before its payment, as refreshContributionStatus locks it before it sums the
- * payments: every payment write takes the locks in that one order, so two of them never deadlock, and the
- * status they derive always sees the other's committed payment.
- */
-async function lockContribution(tx: Tx, id: number): Promise<Contribution> {
-  const [row] = await tx.select().from(contributions).where(eq(contributions.id, id)).for("update");
-  if (!row) throw new ActionError("not_found");
-  return row;
-}
 
 /** Locks a payment of this contribution and checks the version the editor saw. */
 async function lockPayment(tx: Tx, contributionId: number, id: number, version: number): Promise<Payment> {
