@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellOptions, pastedValue, rawValue } from "@/app/(app)/contributions/_components/grid-columns";
+import { cellOptions, displayValue, gridNames, pastedValue, rawValue } from "@/app/(app)/contributions/_components/grid-columns";
 import { parseCell } from "@/app/(app)/contributions/schemas";
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
 import { amountForInput, parseAmount } from "@/lib/amount";
@@ -116,6 +116,23 @@ describe("grid cells", () => {
     const statuses = cellOptions("status", row, options, "lv", t);
     expect(statuses.filter((o) => !o.disabled).map((o) => o.value)).toEqual(["planned", "assessed", "cancelled"]);
     expect(cellOptions("status", { ...row, paymentCount: 1 }, options, "lv", t).every((o) => o.disabled)).toBe(true);
+  });
+
+  it("shows names from the options by id, and a deactivated ministry only on the lines that still name it", () => {
+    const withOld: GridOptions = {
+      ...options,
+      organizations: [{ id: 7, acronym: "UN", name: "Apvienoto Nāciju Organizācija", archived: false, currency: "USD", payingMinistryId: 1 }],
+      ministries: [...options.ministries, { id: 3, code: "old", nameLv: "Bijusī ministrija", nameEn: "Former ministry", active: false }],
+    };
+    const names = gridNames(withOld, "en");
+    expect(names.organization(7)).toBe("Apvienoto Nāciju Organizācija");
+    expect(names.organization(8)).toBeNull();
+    expect(names.ministry(2)).toBe("Ministry of Agriculture");
+    expect(names.programme(10)).toBe("01.03.00");
+    expect(displayValue("payingMinistryId", { ...row, payingMinistryId: 3 }, names, "en", t)).toBe("Former ministry");
+    expect(cellOptions("payingMinistryId", row, withOld, "lv", t).map((o) => o.value)).toEqual(["1", "2"]);
+    const onOldLine = cellOptions("payingMinistryId", { ...row, payingMinistryId: 3 }, withOld, "lv", t);
+    expect(onOldLine.find((o) => o.value === "3")).toMatchObject({ label: "Bijusī ministrija", disabled: true });
   });
 
   it("parses a cell's text the same way in the browser and the action", () => {

@@ -6,19 +6,18 @@ import { AlertCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
-import { formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import { sumStoredMoney } from "@/lib/cents";
 import { cn } from "@/lib/utils";
 import { parseCell, type CellField } from "../cells";
 import type { GridGroup } from "../search-params";
 import { CellEditor, type CommitMove } from "./cell-editor";
 import { ConflictPopover } from "./conflict-popover";
-import { cellOptions, displayValue, GRID_COLUMNS, type GridNames, MONEY_COLUMNS, pastedValue, rawValue, type GridColumnKey, type GridColumnSpec } from "./grid-columns";
+import { cellOptions, displayValue, GRID_COLUMNS, type GridNames, pastedValue, rawValue, type GridColumnKey, type GridColumnSpec } from "./grid-columns";
+import { nextCell, type CellPosition } from "./grid-keys";
+import { ROW_HEIGHT, SumRow, sumsOf } from "./grid-sum-row";
 import { RowActions } from "./row-actions";
 import { markKey, useGridEdits, type DraftCell, type MessageRef } from "./use-grid-edits";
 
-const ROW_HEIGHT = 36;
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, ContributionRow>();
 
@@ -27,17 +26,12 @@ type Item =
   | { type: "group"; key: string; label: string }
   | { type: "subtotal"; key: string; label: string; rows: ContributionRow[] };
 
-interface Active {
-  row: number;
-  col: number;
-}
+type Active = CellPosition;
 interface Editing extends Active {
   value: string;
   mode: "enter" | "edit";
 }
 
-/** Lines that count towards totals: a cancelled line stays on record but adds up to nothing. */
-const counted = (rows: readonly ContributionRow[]) => rows.filter((r) => r.status !== "cancelled");
 
 /**
  * The year's contributions as a spreadsheet (WAI-ARIA grid): one tab stop, arrows move the active cell,
@@ -298,31 +292,13 @@ export function ContributionGrid({
     const { row: r, col: c } = current;
     const ctrl = event.ctrlKey || event.metaKey;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
-    const go = (to: Active) => {
+    // Tab at the grid's edge is not handled: it leaves the grid (no keyboard trap).
+    const target = nextCell(event.key, { ctrl, shift: event.shiftKey }, { row: r, col: c }, { rowCount, colCount, page });
+    if (target) {
       event.preventDefault();
-      move(to);
-    };
+      return move(target);
+    }
     switch (event.key) {
-      case "ArrowDown":
-        return go({ row: ctrl ? rowCount - 1 : r + 1, col: c });
-      case "ArrowUp":
-        return go({ row: ctrl ? 0 : r - 1, col: c });
-      case "ArrowRight":
-        return go({ row: r, col: ctrl ? colCount - 1 : c + 1 });
-      case "ArrowLeft":
-        return go({ row: r, col: ctrl ? 0 : c - 1 });
-      case "Home":
-        return go(ctrl ? { row: 0, col: 0 } : { row: r, col: 0 });
-      case "End":
-        return go(ctrl ? { row: rowCount - 1, col: colCount - 1 } : { row: r, col: colCount - 1 });
-      case "PageDown":
-        return go({ row: r + page, col: c });
-      case "PageUp":
-        return go({ row: r - page, col: c });
-      case "Tab":
-        // Inside the grid Tab moves as in a sheet; at its edge it leaves the grid (no keyboard trap).
-        if (event.shiftKey ? c === 0 : c === colCount - 1) return;
-        return go({ row: r, col: event.shiftKey ? c - 1 : c + 1 });
       case "Enter":
       case "F2": {
         event.preventDefault();
@@ -372,7 +348,7 @@ export function ContributionGrid({
     }
   }
 
-  const totals = useMemo(() => sums(counted(rows)), [rows]);
+  const totals = useMemo(() => sumsOf(rows), [rows]);
   const virtualItems = virtualizer.getVirtualItems();
   const paddingTop = virtualItems[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
@@ -453,7 +429,7 @@ export function ContributionGrid({
                 );
               }
               if (item.type === "subtotal") {
-                return <SumRow key={`s-${item.key}`} label={t("grid.subtotal", { name: item.label })} sums={sums(counted(item.rows))} locale={locale} subtle />;
+                return <SumRow key={`s-${item.key}`} label={t("grid.subtotal", { name: item.label })} sums={sumsOf(item.rows)} locale={locale} subtle />;
               }
               const row = item.row;
               const r = item.dataIndex;
@@ -588,30 +564,5 @@ export function ContributionGrid({
         />
       )}
     </div>
-  );
-}
-
-type Sums = Record<(typeof MONEY_COLUMNS)[number]["key"], string>;
-
-function sums(rows: readonly ContributionRow[]): Sums {
-  return Object.fromEntries(MONEY_COLUMNS.map((c) => [c.key, sumStoredMoney(rows.map((r) => r[c.key]))])) as Sums;
-}
-
-/** The totals row (and a group's subtotal): sums of the stored, rounded EUR lines. */
-function SumRow({ label, sums, locale, subtle, rowIndex }: { label: string; sums: Sums; locale: Locale; subtle?: boolean; rowIndex?: number }) {
-  return (
-    <tr aria-rowindex={rowIndex} className={cn("font-semibold", subtle && "bg-muted/30")} style={{ height: ROW_HEIGHT }} data-testid={subtle ? "subtotal-row" : "total-row"}>
-      {GRID_COLUMNS.map((c, index) =>
-        index === 0 ? (
-          <th key={c.key} scope="row" colSpan={1} className="bg-muted sticky left-0 z-10 border-t px-2 text-left whitespace-nowrap">
-            {label}
-          </th>
-        ) : (
-          <td key={c.key} className={cn("border-t px-2 whitespace-nowrap", "numeric" in c && "text-right tabular-nums")} data-field={c.key}>
-            {"money" in c && c.money ? formatMoney(sums[c.key], "EUR", locale) : ""}
-          </td>
-        ),
-      )}
-    </tr>
   );
 }
