@@ -14,6 +14,11 @@ export function packRows<T extends object>(rows: readonly T[]): PackedRows<T> {
   return JSON.stringify([keys, ...rows.map((row) => keys.map((key) => row[key]))]);
 }
 
+/** Rows already as arrays (a driver's array mode), in the order of `keys`. */
+export function packValues<T>(keys: readonly (keyof T)[], values: readonly unknown[][]): PackedRows<T> {
+  return JSON.stringify([keys, ...values]);
+}
+
 export function unpackRows<T>(packed: PackedRows<T>): T[] {
   const [keys, ...tuples] = JSON.parse(packed) as [string[], ...unknown[][]];
   return tuples.map((tuple) => {

@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/errors";
 import { db as defaultDb, type Db, type Tx } from "../index";
 import { currencies, exchangeRates, payments, users, type Contribution, type Payment } from "../schema";
 import { lockContribution, refreshContributionStatus } from "./contribution-writes";
-import { assertYearOpen, contributionRow, convertToEur, rateFor, type ContributionRow } from "./contributions";
+import { assertYearOpen, contributionRow, convertToEur, rateFor, type SavedContributionRow } from "./contributions";
 import { changedKeys, updateVersioned } from "./versioned";
 
 type Reader = Db | Tx;
@@ -75,7 +75,7 @@ export async function paymentCurrencies(db: Reader, year: number): Promise<strin
 
 /** A contribution as the grid shows it, with its instalments and the currencies a new one may be paid in. */
 export interface ContributionPayments {
-  row: ContributionRow;
+  row: SavedContributionRow;
   payments: PaymentRow[];
   currencies: string[];
 }

@@ -1,11 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { afterAll, expect, it, vi } from "vitest";
 import { saveContributionCells } from "@/app/(app)/contributions/actions";
-import { closeDb, db, rowsOf, schema, type Db } from "@/db";
-import { listYearContributions } from "@/db/queries/contributions";
+import { closeDb, db, rowsOf } from "@/db";
+import { listYearContributions, yearGridPacked, yearGridSql } from "@/db/queries/contributions";
 import { toDecimal } from "@/lib/money";
 import { closedLoop, figures, type Figures } from "@/scripts/bench/stats";
 import { TARGET_YEAR } from "@/scripts/bench/stress-data";
@@ -38,25 +36,18 @@ it.skipIf(!out)("measures the grid query and the cell-save action", { timeout: 3
 
 afterAll(() => closeDb());
 
-/** The SQL and parameters of the year grid, read from drizzle's logger, and the keys of its rows. */
+/** The SQL and parameters of the year grid as the page sends them, and the keys of its rows. */
 async function captureGridQuery(): Promise<{ query: string; params: unknown[]; keys: string[]; rows: number }> {
-  const captured: { query: string; params: unknown[] }[] = [];
-  const client = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const logged = drizzle(client, { schema, casing: "snake_case", logger: { logQuery: (query, params) => void captured.push({ query, params }) } });
-    const rows = await listYearContributions({ year: TARGET_YEAR, db: logged as unknown as Db });
-    expect(captured).toHaveLength(1);
-    return { ...captured[0]!, keys: Object.keys(rows[0]!), rows: rows.length };
-  } finally {
-    await client.end({ timeout: 5 });
-  }
+  const { sql, params, keys } = yearGridSql({ year: TARGET_YEAR });
+  const rows = await listYearContributions({ year: TARGET_YEAR });
+  return { query: sql, params, keys, rows: rows.length };
 }
 
-/** The grid's query through drizzle, one at a time: the database's share of a page view. */
+/** The grid's query as the page runs it (raw arrays, packed), one at a time: the database's share of a page view. */
 async function gridQueryFigures(): Promise<Figures> {
-  for (let i = 0; i < 5; i++) await listYearContributions({ year: TARGET_YEAR });
-  const { samples, wallMs } = await closedLoop(1, 30, async () => void (await listYearContributions({ year: TARGET_YEAR })));
-  return figures("grid query in-process (drizzle, no render)", 1, samples, wallMs);
+  for (let i = 0; i < 5; i++) await yearGridPacked({ year: TARGET_YEAR });
+  const { samples, wallMs } = await closedLoop(1, 30, async () => void (await yearGridPacked({ year: TARGET_YEAR })));
+  return figures("grid query in-process (packed, no render)", 1, samples, wallMs);
 }
 
 async function saveFigures(): Promise<Figures[]> {

@@ -4,7 +4,8 @@ import { cancelContribution, createContribution, deleteContribution, saveContrib
 import type { SaveCellsInput } from "@/app/(app)/contributions/schemas";
 import { parseGridQuery } from "@/app/(app)/contributions/search-params";
 import { rowsOf } from "@/db";
-import { listYearContributions } from "@/db/queries/contributions";
+import { listYearContributions, yearGridPacked } from "@/db/queries/contributions";
+import { unpackRows } from "@/lib/packed";
 import { auditLog, budgetProgrammes, contributions, exchangeRates, fiscalYears, ministries, organizations, payments } from "@/db/schema";
 import { toEur } from "@/lib/money";
 import { actAs } from "../helpers/acting-user";
@@ -68,6 +69,14 @@ describe("the year grid query", () => {
       const { toDecimal } = await import("@/lib/money");
       const expected = toDecimal(r.amountEur!).minus(r.paidEur);
       expect(r.outstandingEur).toBe((expected.isNegative() ? toDecimal("0") : expected).toFixed(2));
+    }
+  });
+
+  it("sends the page the very rows of the drizzle path, packed from the driver's arrays", async () => {
+    const some = await listYearContributions({ year: YEAR });
+    expect(some.some((r) => r.dueDate !== null && r.amount !== null && r.rate !== null)).toBe(true);
+    for (const args of [{ year: YEAR }, { year: YEAR, scopeMinistryId: ministry("zm") }, { year: YEAR, filters: { q: "unesco" } }, { year: 1999 }]) {
+      expect(unpackRows(await yearGridPacked(args))).toEqual(await listYearContributions(args));
     }
   });
 

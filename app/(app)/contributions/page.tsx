@@ -5,11 +5,11 @@ import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { preparableLineCount } from "@/db/queries/contribution-years";
-import { closedYears, contributionYears, gridOptions, listYearContributions, type ContributionRow } from "@/db/queries/contributions";
+import { closedYears, contributionYears, gridOptions, yearGridPacked, type ContributionRow } from "@/db/queries/contributions";
 import { requireUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/config";
 import { logEvent } from "@/lib/log";
-import { packJson, packRows } from "@/lib/packed";
+import { packJson, packRows, type PackedRows } from "@/lib/packed";
 import { requestId } from "@/lib/request";
 import { currentYear } from "@/lib/years";
 import { ContributionsWorkspace } from "./_components/contributions-workspace";
@@ -22,9 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-async function loadRows(query: GridQuery, scopeMinistryId: number | null): Promise<ContributionRow[] | null> {
+async function loadRows(query: GridQuery, scopeMinistryId: number | null): Promise<PackedRows<ContributionRow> | null> {
   try {
-    return await listYearContributions({
+    return await yearGridPacked({
       year: query.year,
       scopeMinistryId,
       filters: { ministryId: query.ministryId, kind: query.kind, status: query.status, currency: query.currency, organizationId: query.organizationId, q: query.q },
@@ -81,7 +81,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
       )}
       {rows ? (
         <ContributionsWorkspace
-          rows={packRows(rows)}
+          rows={rows}
           organizations={packRows(options.organizations)}
           options={packJson({ ...options, organizations: [] })}
           years={years.includes(query.year) ? years : [query.year, ...years].sort((a, b) => b - a)}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useLayoutEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import type { ContributionRow } from "@/db/queries/contributions";
+import type { SavedContributionRow } from "@/db/queries/contributions";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -24,7 +24,7 @@ export function ConflictPopover({
 }: {
   anchorId: string;
   column: string;
-  theirs: ContributionRow;
+  theirs: SavedContributionRow;
   theirValue: string;
   mine: string;
   locale: Locale;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ContributionRow } from "@/db/queries/contributions";
+import type { ContributionRow, SavedContributionRow } from "@/db/queries/contributions";
 import type { ActionErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { saveContributionCells } from "../actions";
@@ -12,7 +12,7 @@ import { rawValue } from "./grid-columns";
 export type CellMark =
   | { state: "pending"; draft: string }
   | { state: "rejected"; draft: string; message: string }
-  | { state: "conflict"; draft: string; theirs: ContributionRow };
+  | { state: "conflict"; draft: string; theirs: SavedContributionRow };
 
 export interface CellRef {
   id: number;
@@ -118,7 +118,7 @@ export function useGridEdits({ serverRows, locale }: { serverRows: ContributionR
           return { ok: true, saved: cells.length };
         }
         if (result.error === "conflict") {
-          const theirs = ((result.current as { rows?: ContributionRow[] } | undefined)?.rows ?? []) as ContributionRow[];
+          const theirs = ((result.current as { rows?: SavedContributionRow[] } | undefined)?.rows ?? []) as SavedContributionRow[];
           accept(theirs);
           const byId = new Map(theirs.map((r) => [r.id, r]));
           setMarksFor(cells, (cell) => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { contributionRow, contributionsScope, type ContributionRow } from "@/db/queries/contributions";
+import { contributionRow, contributionsScope, type SavedContributionRow } from "@/db/queries/contributions";
 import {
   deletePayment as deletePaymentRow,
   insertPayment,
@@ -23,7 +23,7 @@ const paths = (contributionId: number) => ["/contributions", `/contributions/${c
 
 /** What every write answers: the contribution as the grid shows it (status, paid, outstanding) and its instalments. */
 export interface PaymentsChange {
-  row: ContributionRow;
+  row: SavedContributionRow;
   payments: PaymentRow[];
 }
 

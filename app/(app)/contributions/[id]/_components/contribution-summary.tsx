@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { contributionLabels, type ContributionRow } from "@/db/queries/contributions";
+import { contributionLabels, type SavedContributionRow } from "@/db/queries/contributions";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { formatRate } from "@/lib/format";
@@ -10,7 +10,7 @@ import { formatRate } from "@/lib/format";
 const linkClass = "text-primary underline-offset-4 hover:underline";
 
 /** A contribution's figures as the grid holds them, read-only: edits happen in the grid. */
-export async function ContributionSummary({ row, locale }: { row: ContributionRow; locale: Locale }) {
+export async function ContributionSummary({ row, locale }: { row: SavedContributionRow; locale: Locale }) {
   const [t, tPay, labels] = await Promise.all([getTranslations("contributions"), getTranslations("payments"), contributionLabels(row, locale)]);
   const eur = (value: string | null) => formatMoney(value, "EUR", locale);
   const { organizationName, ministryName, programmeCode } = labels;
