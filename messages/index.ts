@@ -7,6 +7,7 @@ import enMissions from "./en/missions.json";
 import enOrganizations from "./en/organizations.json";
 import enPayments from "./en/payments.json";
 import enRates from "./en/rates.json";
+import enReports from "./en/reports.json";
 import enResponsibilities from "./en/responsibilities.json";
 import lvAudit from "./lv/audit.json";
 import lvCommon from "./lv/common.json";
@@ -17,6 +18,7 @@ import lvMissions from "./lv/missions.json";
 import lvOrganizations from "./lv/organizations.json";
 import lvPayments from "./lv/payments.json";
 import lvRates from "./lv/rates.json";
+import lvReports from "./lv/reports.json";
 import lvResponsibilities from "./lv/responsibilities.json";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -49,6 +51,7 @@ export const catalogs: Record<Locale, Catalog> = {
     payments: lvPayments,
     "contribution-years": lvContributionYears,
     rates: lvRates,
+    reports: lvReports,
   }),
   en: merge("en", {
     common: enCommon,
@@ -61,5 +64,6 @@ export const catalogs: Record<Locale, Catalog> = {
     payments: enPayments,
     "contribution-years": enContributionYears,
     rates: enRates,
+    reports: enReports,
   }),
 };

@@ -21,6 +21,6 @@ export const navItems: readonly {
   { key: "responsibilities", href: "/organizations/responsibilities", icon: Grid3x3, ready: true },
   { key: "ministries", href: "/ministries", icon: Landmark, ready: true },
   { key: "contributions", href: "/contributions", icon: Coins, ready: true },
-  { key: "reports", href: "/reports", icon: FileBarChart, ready: false },
+  { key: "reports", href: "/reports", icon: FileBarChart, ready: true },
   { key: "admin", href: "/admin/users", section: "/admin", icon: Settings, ready: true, roles: ["admin"] },
 ];
