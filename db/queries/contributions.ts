@@ -209,7 +209,10 @@ function paidPerLine(db: Reader) {
 }
 
 // "Today" in Riga: the fiscal calendar's, whatever the server's time zone.
-const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
+export const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
+
+/** Overdue, everywhere the app says so: past its due date (in Riga) and neither paid nor cancelled. */
+export const isOverdue = sql<boolean>`(${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled'))`;
 
 // Every value is selected in the form the grid keeps it (text for numeric and date), so the drizzle path
 // and the raw one (yearGridPacked) give the same rows on both drivers.
@@ -233,7 +236,7 @@ function gridFields(paid: ReturnType<typeof paidPerLine>) {
       else greatest(${contributions.amountEur} - ${paid.paidEur}, 0)::numeric(18,2)::text end`,
     dueDate: sql<string | null>`${contributions.dueDate}::text`,
     status: contributions.status,
-    overdue: sql<boolean>`coalesce(${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled'), false)`,
+    overdue: sql<boolean>`coalesce(${isOverdue}, false)`,
     cabinetOrder: contributions.cabinetOrder,
     paymentCount: paid.paymentCount,
   } satisfies Record<keyof ContributionRow, unknown>;
@@ -278,7 +281,7 @@ function yearGridQuery(db: Reader, { year, scopeMinistryId = null, filters = {} 
   if (filters.ministryId) where.push(eq(contributions.payingMinistryId, filters.ministryId));
   if (filters.kind) where.push(eq(contributions.kind, filters.kind));
   if (filters.status === "overdue") {
-    where.push(sql`${contributions.dueDate} < ${todayInRiga} and ${contributions.status} not in ('paid', 'cancelled')`);
+    where.push(isOverdue);
   } else if (filters.status) {
     where.push(eq(contributions.status, filters.status));
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, isNull, like, ne, sql, sum } from "drizzle-orm";
 import { db as defaultDb, type Db } from "../index";
 import { contributions, DEMO_NOTES_PREFIX, ministries, missions, organizations, payments } from "../schema";
+import { isOverdue } from "./contributions";
 
 export interface DashboardFigures {
   year: number;
@@ -53,7 +54,7 @@ export async function getDashboardFigures({
         plannedEur: sql<string>`coalesce(sum(${contributions.plannedEur}), 0)::numeric(18,2)::text`,
         paidEur: sql<string>`coalesce(sum(${paidPerContribution.paidEur}), 0)::numeric(18,2)::text`,
         outstandingEur: sql<string>`coalesce(sum(greatest(coalesce(${contributions.amountEur}, 0) - coalesce(${paidPerContribution.paidEur}, 0), 0)), 0)::numeric(18,2)::text`,
-        overdue: sql<number>`count(*) filter (where ${contributions.dueDate} < current_date and ${contributions.status} in ('assessed', 'partially_paid'))::int`,
+        overdue: sql<number>`count(*) filter (where ${isOverdue})::int`,
       })
       .from(contributions)
       .leftJoin(paidPerContribution, eq(paidPerContribution.contributionId, contributions.id))

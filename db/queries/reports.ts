@@ -5,6 +5,7 @@ import { toDecimal } from "@/lib/money";
 import { db as defaultDb, rowsOf, type Db, type Tx } from "../index";
 import type { ContributionKind } from "../schema/enums";
 import { yearMatrix, type YearCell } from "./contribution-years";
+import { todayInRiga } from "./contributions";
 import { latvianSortKey } from "./table";
 
 type Reader = Db | Tx;
@@ -18,8 +19,6 @@ export interface ReportFilters {
   scopeMinistryId: number | null;
 }
 
-// "Today" in Riga, as the grid reads it (db/queries/contributions.ts): the fiscal calendar's, whatever the server's zone.
-const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
 
 /**
  * The lines a report counts, as the grid filters them: the year, the user's scope (what their ministry pays),
