@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellOptions, displayValue, gridNames, pastedValue, rawValue } from "@/app/(app)/contributions/_components/grid-columns";
 import { parseCell } from "@/app/(app)/contributions/schemas";
-import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
+import type { ContributionRow } from "@/db/queries/contributions";
+import type { GridOptions } from "@/db/queries/grid-options";
 import { amountForInput, parseAmount } from "@/lib/amount";
 import { dateForInput, parseDateInput } from "@/lib/date-input";
 

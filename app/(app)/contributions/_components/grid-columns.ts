@@ -1,4 +1,5 @@
-import type { ContributionRow, GridOptions } from "@/db/queries/contributions";
+import type { ContributionRow } from "@/db/queries/contributions";
+import type { GridOptions } from "@/db/queries/grid-options";
 import { contributionKind, contributionStatus } from "@/db/schema/enums";
 import { amountForInput } from "@/lib/amount";
 import { dateForInput } from "@/lib/date-input";
