@@ -16,12 +16,15 @@ export function FieldFrame({
   label,
   hint,
   error,
+  messagesNamespace,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** A page's own message catalog, looked up before `validation` (FieldMessage). */
+  messagesNamespace?: string;
   children: ReactNode;
 }) {
   const { hintId, errorId } = fieldIds(id, hint, error);
@@ -34,7 +37,7 @@ export function FieldFrame({
           {hint}
         </p>
       )}
-      <FieldMessage id={errorId} messages={error} />
+      <FieldMessage id={errorId} messages={error} namespace={messagesNamespace} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { resolveLocale } from "@/lib/i18n/config";
 import { addExchangeRate } from "../actions";
 import { addRateSchema, type AddRateInput } from "../schemas";
-import { RatesTextField } from "./rates-text-field";
+import { TextField } from "@/components/form/text-field";
 
 /** A new rate row (a correction too): year, currency, the rate as typed in the user's locale, its source. */
 export function AddRateForm({ currencies, defaultYear }: { currencies: string[]; defaultYear: number }) {
@@ -28,10 +28,10 @@ export function AddRateForm({ currencies, defaultYear }: { currencies: string[];
   return (
     <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
       <input type="hidden" {...form.register("locale")} />
-      <RatesTextField form={form} name="year" label={t("year")} inputMode="numeric" autoComplete="off" maxLength={4} />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="year" label={t("year")} inputMode="numeric" autoComplete="off" maxLength={4} />
       <SelectField form={form} name="currency" label={t("currency")} options={currencies.map((code) => ({ value: code, label: code }))} />
-      <RatesTextField form={form} name="rate" label={t("unitsPerEur")} hint={t("add.rateHint")} inputMode="decimal" autoComplete="off" />
-      <RatesTextField form={form} name="source" label={t("source")} hint={t("add.sourceHint")} autoComplete="off" />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="rate" label={t("unitsPerEur")} hint={t("add.rateHint")} inputMode="decimal" autoComplete="off" />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="source" label={t("source")} hint={t("add.sourceHint")} autoComplete="off" />
       <FormStatus failure={failure} saved={saved} savedText={t("add.added")} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -13,7 +13,7 @@ import { formatNumber } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/config";
 import { addCurrency, setCurrencyActive } from "../actions";
 import { addCurrencySchema, type AddCurrencyInput } from "../schemas";
-import { RatesTextField } from "./rates-text-field";
+import { TextField } from "@/components/form/text-field";
 
 /** The register's currencies: the list, activate/deactivate, and a form for a new ISO 4217 currency. */
 export function CurrenciesSection({ currencies }: { currencies: CurrencyRow[] }) {
@@ -117,9 +117,9 @@ function AddCurrencyForm() {
   });
   return (
     <form onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
-      <RatesTextField form={form} name="code" label={t("code")} hint={t("add.codeHint")} autoComplete="off" maxLength={3} className="w-24 uppercase" />
-      <RatesTextField form={form} name="nameLv" label={t("nameLv")} autoComplete="off" />
-      <RatesTextField form={form} name="nameEn" label={t("nameEn")} autoComplete="off" />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="code" label={t("code")} hint={t("add.codeHint")} autoComplete="off" maxLength={3} className="w-24 uppercase" />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="nameLv" label={t("nameLv")} autoComplete="off" />
+      <TextField messagesNamespace="exchangeRates.errors" form={form} name="nameEn" label={t("nameEn")} autoComplete="off" />
       <FormStatus failure={failure} saved={saved} savedText={t("add.added")} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting}>
