@@ -7,7 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WASM and data files by URL at run time; bundling it breaks that
   // (STACK-NOTES pitfall 1). postgres.js stays external too so one copy serves migrations and queries.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // pdfkit reads its font metrics from its own folder at run time, and exceljs' streaming writer pulls in
+  // archiver's Node streams: both stay plain Node packages, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "exceljs"],
   async headers() {
     // Baseline headers for every response. The nonce-based script CSP comes with the security hardening;
     // these parts need no nonce and already forbid framing, plugins and foreign form targets.

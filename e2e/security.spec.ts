@@ -1,10 +1,12 @@
-import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
+import Papa from "papaparse";
 import { accounts, storageState, type Role } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { UsersPage, type UserRecord } from "./pages/users-page";
 import { actionError, actionId, actionSucceeded, callAction, redirectPath, serverActions, type ActionAnswer } from "./support/actions";
 import type { ActionCases, Targets } from "./security/cases";
 import { contributionActionCases } from "./security/contribution-cases";
+import { badExportQueries, EXPORT_YEAR, exportUrls, FILE_SIGNATURES } from "./security/export-cases";
 import { paymentActionCases } from "./security/payment-cases";
 import { ratesActionCases } from "./security/rates-cases";
 import { ministryActionCases } from "./security/ministry-cases";
@@ -265,6 +267,81 @@ test.describe("6. origin checks and safe GETs", () => {
       }
       for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/health"]) {
         expect((await page.request.get(path)).status(), path).toBeLessThan(500);
+      }
+    });
+  });
+});
+
+/**
+ * SECURITY.md 3 and 17 for the report exports: GET route handlers behind defineRoute. Denied means a
+ * small JSON answer (or the sign-in page) and none of the export's bytes; allowed users get the file, with
+ * their ministry scope applied to the rows.
+ */
+async function expectNoFile(response: APIResponse, where: string) {
+  expect(response.headers()["content-disposition"], `${where}: no attachment`).toBeUndefined();
+  const body = await response.text();
+  for (const signature of FILE_SIGNATURES) expect(body.startsWith(signature), `${where}: no file bytes`).toBe(false);
+  expect(body, `${where}: no report data`).not.toMatch(/Kopā|Total|EUR/);
+}
+
+test.describe("7. report exports", () => {
+  test.describe("without a session", () => {
+    test.use({ dbLock: "exclusive" });
+    test("every export URL is denied, with no data", async ({ request, baseURL, expectUnchanged }) => {
+      await expectUnchanged(async () => {
+        for (const url of exportUrls) {
+          const response = await request.get(url, { maxRedirects: 0 });
+          expect([401, 307, 302], url).toContain(response.status());
+          if (response.status() !== 401) expect(new URL(response.headers().location!, baseURL).pathname, url).toBe("/login");
+          await expectNoFile(response, url);
+        }
+      });
+    });
+  });
+
+  test.describe("as the viewer", () => {
+    test.use({ storageState: storageState("viewer") });
+    test("can export each format, marked no-store, named for what it is", async ({ page }) => {
+      for (const [format, signature] of [["xlsx", "PK"], ["pdf", "%PDF"], ["csv", "\uFEFF"]] as const) {
+        const response = await page.request.get(`/api/reports/export?view=ministry&format=${format}&year=${EXPORT_YEAR}`);
+        expect(response.status(), format).toBe(200);
+        expect(response.headers()["cache-control"]).toBe("no-store");
+        expect(response.headers()["content-disposition"]).toContain(`filename="iemaksas-${EXPORT_YEAR}-pa-ministrijam.${format}"`);
+        const bytes = Buffer.from(signature);
+        expect((await response.body()).subarray(0, bytes.length).equals(bytes), `${format} starts with its signature`).toBe(true);
+      }
+      const all = await page.request.get(`/api/reports/export?view=all&format=xlsx&year=${EXPORT_YEAR}`);
+      expect(all.status()).toBe(200);
+    });
+
+    test("a bad parameter is a 400 with field messages, never a file or a 500", async ({ page }) => {
+      for (const query of badExportQueries) {
+        const response = await page.request.get(`/api/reports/export?${query}`);
+        expect(response.status(), query).toBe(400);
+        expect(await response.json(), query).toMatchObject({ error: "invalid" });
+        await expectNoFile(response, query);
+      }
+    });
+  });
+
+  test.describe("as the editor limited to Zemkopības ministrija", () => {
+    test.use({ storageState: storageState("zmEditor") });
+    test("an export holds only ZM's lines, even when another ministry is asked for", async ({ page }) => {
+      const lines = async (query: string) => {
+        const response = await page.request.get(`/api/reports/export?view=lines&format=csv&year=${EXPORT_YEAR}&sep=semicolon${query}`);
+        expect(response.status()).toBe(200);
+        const rows = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), { delimiter: ";" }).data.filter((r) => r.length > 1);
+        const ministry = rows[0]!.findIndex((h) => h === "Maksātāja ministrija" || h === "Paying ministry");
+        expect(ministry).toBeGreaterThan(-1);
+        return rows.slice(1, -1).map((r) => r[ministry]);
+      };
+      const own = await lines("");
+      expect(own.length, "the demo data has ZM lines").toBeGreaterThan(0);
+      expect([...new Set(own)]).toHaveLength(1);
+      expect(own[0]).toMatch(/^(Zemkopības ministrija|Ministry of Agriculture)$/);
+      for (let id = 1; id <= 20; id++) {
+        const other = await lines(`&ministry=${id}`);
+        expect(other.every((name) => own.includes(name!)), `ministry=${id}`).toBe(true);
       }
     });
   });

@@ -59,3 +59,11 @@ export function formatRate(value: string | null | undefined, locale: Locale): st
   if (value == null) return "—";
   return numberFormat(locale, { useGrouping: "always", maximumFractionDigits: 8 }).format(value as unknown as number);
 }
+
+/** A figure with fixed decimals (an amount in its own currency beside its currency code), e.g. 1 234,50. */
+export function formatDecimal(value: string | null | undefined, decimals: number, locale: Locale): string {
+  if (value == null) return "—";
+  return numberFormat(locale, { useGrouping: "always", minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    value as unknown as number,
+  );
+}

@@ -1,4 +1,5 @@
 import enAudit from "./en/audit.json";
+import enExports from "./en/exports.json";
 import enCommon from "./en/common.json";
 import enContributionYears from "./en/contribution-years.json";
 import enContributions from "./en/contributions.json";
@@ -13,6 +14,7 @@ import lvAudit from "./lv/audit.json";
 import lvCommon from "./lv/common.json";
 import lvContributionYears from "./lv/contribution-years.json";
 import lvContributions from "./lv/contributions.json";
+import lvExports from "./lv/exports.json";
 import lvMinistries from "./lv/ministries.json";
 import lvMissions from "./lv/missions.json";
 import lvOrganizations from "./lv/organizations.json";
@@ -52,6 +54,7 @@ export const catalogs: Record<Locale, Catalog> = {
     "contribution-years": lvContributionYears,
     rates: lvRates,
     reports: lvReports,
+    exports: lvExports,
   }),
   en: merge("en", {
     common: enCommon,
@@ -65,5 +68,6 @@ export const catalogs: Record<Locale, Catalog> = {
     "contribution-years": enContributionYears,
     rates: enRates,
     reports: enReports,
+    exports: enExports,
   }),
 };

@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = [
   "fiscal_years",
   "users",
   "database",
+  "reports",
 ] as const;
 
 export const auditTableSpec = defineTableSpec({

@@ -1,0 +1,109 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
+import type { Locale } from "@/lib/i18n/config";
+import { db as defaultDb, rowsOf, type Db, type Tx } from "../index";
+import type { ContributionKind, ContributionStatus } from "../schema/enums";
+import type { ReportFilters } from "./reports";
+
+type Reader = Db | Tx;
+
+/** One contribution line as the "lines" export shows it: names in the reader's language, money as numeric strings. */
+export interface ReportLine {
+  id: number;
+  year: number;
+  acronym: string;
+  organization: string;
+  kind: ContributionKind;
+  ministry: string | null;
+  programme: string | null;
+  currency: string | null;
+  amount: string | null;
+  rate: string | null;
+  amountEur: string | null;
+  plannedEur: string | null;
+  paidEur: string;
+  outstandingEur: string | null;
+  dueDate: string | null;
+  status: ContributionStatus;
+  cabinetOrder: string | null;
+  notes: string | null;
+}
+
+export interface ReportLinesArgs {
+  filters: ReportFilters;
+  /** Every year instead of `filters.year` (the stress benchmark exports the whole register). */
+  allYears?: boolean;
+  locale: Locale;
+}
+
+/**
+ * The lines a report counts (cancelled lines never do, as in db/queries/reports.ts), oldest year first,
+ * then organization. Dates and money leave PostgreSQL as text, so that nothing becomes a float or shifts a
+ * day with the server's time zone.
+ */
+export function reportLinesQuery({ filters, allYears = false, locale }: ReportLinesArgs): SQL {
+  const en = locale === "en";
+  const where: SQL[] = [sql`c.status <> 'cancelled'`];
+  if (!allYears) where.push(sql`c.year = ${filters.year}`);
+  if (filters.ministryId !== null) where.push(sql`c.paying_ministry_id = ${filters.ministryId}`);
+  if (filters.kind !== null) where.push(sql`c.kind = ${filters.kind}`);
+  if (filters.scopeMinistryId !== null) where.push(sql`c.paying_ministry_id = ${filters.scopeMinistryId}`);
+  return sql`select c.id, c.year, o.acronym, ${sql.raw(en ? "o.name_en" : "o.name_lv")} as organization, c.kind,
+      ${sql.raw(en ? "m.name_en" : "m.name_lv")} as ministry, b.code as programme, c.currency,
+      c.amount::text as amount, r.units_per_eur::text as rate, c.amount_eur::text as "amountEur",
+      c.planned_eur::text as "plannedEur", coalesce(p.paid, 0)::numeric(18,2)::text as "paidEur",
+      case when c.amount_eur is null then null else greatest(c.amount_eur - coalesce(p.paid, 0), 0)::numeric(18,2)::text end as "outstandingEur",
+      c.due_date::text as "dueDate", c.status, c.cabinet_order as "cabinetOrder", c.notes
+    from contributions c
+    join organizations o on o.id = c.organization_id
+    left join ministries m on m.id = c.paying_ministry_id
+    left join budget_programmes b on b.id = c.budget_programme_id
+    left join exchange_rates r on r.id = c.exchange_rate_id
+    left join lateral (select sum(amount_eur) as paid from payments where contribution_id = c.id) p on true
+    where ${sql.join(where, sql` and `)}
+    order by c.year, o.acronym, c.kind, c.id`;
+}
+
+const dialect = new PgDialect({ casing: "snake_case" });
+
+/** The query as PostgreSQL receives it: text with $n placeholders and its parameters. */
+export function reportLinesText(args: ReportLinesArgs): { text: string; params: unknown[] } {
+  const query = dialect.sqlToQuery(reportLinesQuery(args));
+  return { text: query.sql, params: query.params };
+}
+
+/** The driver under drizzle: postgres.js has cursors, PGlite does not. */
+function clientOf(db: Reader): { cursor: postgres.Sql } | null {
+  const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
+  return typeof client === "function" && "unsafe" in client ? { cursor: client as postgres.Sql } : null;
+}
+
+/**
+ * Every matching line, in batches: on postgres.js through a server-side cursor, so that an export of
+ * 50,000 lines holds one batch in memory, never the whole result. PGlite (embedded, single-user) has no
+ * cursors; there the one query's result is handed out in the same batches.
+ */
+export async function* streamReportLines({
+  batchSize = 1_000,
+  db = defaultDb,
+  ...args
+}: ReportLinesArgs & { batchSize?: number; db?: Reader }): AsyncGenerator<ReportLine[]> {
+  const client = clientOf(db);
+  if (client) {
+    const { text, params } = reportLinesText(args);
+    for await (const batch of client.cursor.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(batchSize)) {
+      yield batch as unknown as ReportLine[];
+    }
+    return;
+  }
+  const rows = rowsOf<ReportLine>(await db.execute(reportLinesQuery(args)));
+  for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
+}
+
+/** A ministry's name for a report's title block; null when there is no such ministry. */
+export async function ministryName({ id, locale, db = defaultDb }: { id: number; locale: Locale; db?: Reader }): Promise<string | null> {
+  const [row] = rowsOf<{ name: string }>(await db.execute(sql`select ${sql.raw(locale === "en" ? "name_en" : "name_lv")} as name from ministries where id = ${id}`));
+  return row?.name ?? null;
+}
