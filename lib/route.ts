@@ -43,9 +43,12 @@ export function defineRoute<S extends z.ZodType>(definition: {
       const access = await authorizeCaller(definition, log);
       if (!access.ok) return json({ error: access.error }, STATUS[access.error]);
       userId = access.user.id;
-      const parsed = definition.query.safeParse(Object.fromEntries(request.nextUrl.searchParams), parseOptions);
-      if (!parsed.success) {
-        const fieldErrors = fieldErrorsOf(parsed.error);
+      // A parameter given twice (year=2026&year=2025) is refused, not silently read as its last value.
+      const keys = [...request.nextUrl.searchParams.keys()];
+      const repeated = [...new Set(keys.filter((key, i) => keys.indexOf(key) !== i))];
+      const parsed = repeated.length ? null : definition.query.safeParse(Object.fromEntries(request.nextUrl.searchParams), parseOptions);
+      if (!parsed?.success) {
+        const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : Object.fromEntries(repeated.map((key) => [key, ["invalid"]]));
         log("invalid", { fields: Object.keys(fieldErrors) });
         return json({ error: "invalid", fieldErrors }, 400);
       }

@@ -38,6 +38,14 @@ export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
   });
 }
 
+/**
+ * A read that must leave a trace (an export: who took what, with which parameters). Its own transaction,
+ * as no change goes with it.
+ */
+export async function auditRead(entry: AuditInput, db: Db = defaultDb): Promise<void> {
+  await db.transaction((tx) => writeAudit(tx, entry));
+}
+
 export interface AuditRow {
   id: string;
   at: Date;

@@ -64,6 +64,9 @@ describe("defineRoute", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "invalid", fieldErrors: { year: expect.any(Array) } });
     expect((await route(get("year=2026&ministryId=1"))).status).toBe(400);
+    const twice = await route(get("year=2026&year=2025"));
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toEqual({ error: "invalid", fieldErrors: { year: ["invalid"] } });
     expect(handler).not.toHaveBeenCalled();
   });
 

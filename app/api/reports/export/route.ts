@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { writeAudit } from "@/db/queries/audit";
+import { auditRead } from "@/db/queries/audit";
 import { ministryName } from "@/db/queries/report-lines";
-import { db } from "@/db";
 import { contributionKind } from "@/db/schema/enums";
 import { csvStream } from "@/lib/export/csv";
 import { pdfStream } from "@/lib/export/pdf";
@@ -81,16 +80,14 @@ export const GET = defineRoute({
     const views: SheetView[] = query.view === "all" ? [...ALL_VIEWS] : [query.view];
 
     // Who exported what, before the first byte leaves: a download that fails half-way was still asked for.
-    await db.transaction((tx) =>
-      writeAudit(tx, {
-        userId: user.id,
-        action: "export",
-        entity: "reports",
-        entityId: query.view,
-        after: { ...query, scopeMinistryId: user.ministryId, locale },
-        requestId,
-      }),
-    );
+    await auditRead({
+      userId: user.id,
+      action: "export",
+      entity: "reports",
+      entityId: query.view,
+      after: { ...query, scopeMinistryId: user.ministryId, locale },
+      requestId,
+    });
 
     const sheets = views.map((view) => sheetFor({ ...base, view }));
     const body =
