@@ -143,6 +143,11 @@ async function main(): Promise<void> {
     const bare = await load("bare node:http + postgres.js, same SQL, JSON", bareUrl, { concurrency: USERS, perUser: 30, warmup: 3 });
     const gridAlone = await load(`grid page GET /contributions?year=${TARGET_YEAR}`, gridUrl, { concurrency: 1, perUser: 15, warmup: 2, call: () => ({ headers: { Cookie: cookie } }) });
     const bareAlone = await load("bare node:http + postgres.js, same SQL, JSON", bareUrl, { concurrency: 1, perUser: 30, warmup: 3 });
+    // The floor under the grid's figure: the same page with no line to show (session, options, layout,
+    // render), and the smallest signed-in page of the app (session check, layout, one read).
+    const auth = () => ({ headers: { Cookie: cookie } });
+    const noRows = await load("grid page, no line matches (the page's fixed cost)", `${gridUrl}&q=bench-matches-nothing`, { concurrency: USERS, perUser: 12, warmup: 2, call: auth });
+    const smallest = await load("a small signed-in page GET /account", `${base}/account`, { concurrency: USERS, perUser: 12, warmup: 2, call: auth });
     const saveOne = await httpSaves(sql, base, cookie, 1, 100);
     const saveTen = await httpSaves(sql, base, cookie, USERS, 200);
 
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
     js.push(await pageScripts(anonymous, "/login"));
 
     const [inQuery, saveIn1, saveIn10] = inproc.figures;
-    const rows = [grid, bare, gridAlone, bareAlone, inQuery!, saveIn1!, saveIn10!, saveOne, saveTen];
+    const rows = [grid, bare, gridAlone, bareAlone, noRows, smallest, inQuery!, saveIn1!, saveIn10!, saveOne, saveTen];
     const empty = js.slice(1).reduce((a, b) => (b.gzipBytes < a.gzipBytes ? b : a));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -164,6 +169,7 @@ async function main(): Promise<void> {
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
     console.log("\ngoals:");
     console.log(`  grid p95 / bare p95 at ${USERS} users   ${ratio(grid.p95, bare.p95)}×  (goal ≤ ${GOALS.gridOverBare}×)`);
+    console.log(`    of which the page without lines: ${ratio(noRows.p95, bare.p95)}× bare; GET /account: ${ratio(smallest.p95, bare.p95)}× bare`);
     console.log(`  cell save p95, 1 user (in-process) ${saveIn1!.p95.toFixed(1)} ms  (goal ≤ ${GOALS.saveP95Ms} ms; ${USERS} users: ${saveIn10!.p95.toFixed(1)} ms)`);
     console.log(`  cell save p95, 1 user (over HTTP)  ${saveOne.p95.toFixed(1)} ms  (${USERS} users: ${saveTen.p95.toFixed(1)} ms)`);
     console.log(`  grid JS / empty page JS (${empty.path})  ${ratio(js[0]!.gzipBytes, empty.gzipBytes)}×  (goal ≤ ${GOALS.jsRatio}×)`);
