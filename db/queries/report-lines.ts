@@ -74,6 +74,18 @@ export function reportLinesText(args: ReportLinesArgs): { text: string; params: 
   return { text: query.sql, params: query.params };
 }
 
+/** The columns of the lines query, in select order: the streamed rows are arrays in this order. */
+export const REPORT_LINE_KEYS = [
+  "id", "year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate",
+  "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes",
+] as const satisfies readonly (keyof ReportLine)[];
+
+/** A line as the cursor hands it over: ReportLine's values in REPORT_LINE_KEYS order. */
+export type ReportLineValues = unknown[];
+
+/** Where each field sits in a ReportLineValues array. */
+export const LINE: { readonly [K in keyof ReportLine]: number } = Object.fromEntries(REPORT_LINE_KEYS.map((key, i) => [key, i])) as never;
+
 /** The driver under drizzle: postgres.js has cursors, PGlite does not. */
 function clientOf(db: Reader): { cursor: postgres.Sql } | null {
   const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
@@ -81,25 +93,41 @@ function clientOf(db: Reader): { cursor: postgres.Sql } | null {
 }
 
 /**
- * Every matching line, in batches: on postgres.js through a server-side cursor, so that an export of
- * 50,000 lines holds one batch in memory, never the whole result. PGlite (embedded, single-user) has no
- * cursors; there the one query's result is handed out in the same batches.
+ * Every matching line, in batches of arrays: on postgres.js through a server-side cursor, so that an export
+ * of 50,000 lines holds one batch in memory, never the whole result; as arrays, not objects, because the
+ * export's time went to allocating and collecting 50,000 row objects (npm run bench:exports). PGlite
+ * (embedded, single-user) has no cursors; there the one query's result is handed out in the same batches.
  */
 export async function* streamReportLines({
   batchSize = 1_000,
   db = defaultDb,
   ...args
-}: ReportLinesArgs & { batchSize?: number; db?: Reader }): AsyncGenerator<ReportLine[]> {
+}: ReportLinesArgs & { batchSize?: number; db?: Reader }): AsyncGenerator<ReportLineValues[]> {
   const client = clientOf(db);
   if (client) {
     const { text, params } = reportLinesText(args);
-    for await (const batch of client.cursor.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(batchSize)) {
-      yield batch as unknown as ReportLine[];
+    for await (const batch of client.cursor.unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
+      yield batch as unknown as ReportLineValues[];
     }
     return;
   }
-  const rows = rowsOf<ReportLine>(await db.execute(reportLinesQuery(args)));
+  const rows = rowsOf<ReportLine>(await db.execute(reportLinesQuery(args))).map((row) => REPORT_LINE_KEYS.map((key) => row[key]));
   for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
+}
+
+/** The EUR columns' totals over the same lines, summed by PostgreSQL (while the lines stream). */
+export async function reportLinesTotals({
+  db = defaultDb,
+  ...args
+}: ReportLinesArgs & { db?: Reader }): Promise<Pick<ReportLine, "amountEur" | "plannedEur" | "paidEur" | "outstandingEur">> {
+  const [row] = rowsOf<Pick<ReportLine, "amountEur" | "plannedEur" | "paidEur" | "outstandingEur">>(
+    await db.execute(sql`select coalesce(sum(l."amountEur"::numeric), 0)::numeric(18,2)::text as "amountEur",
+        coalesce(sum(l."plannedEur"::numeric), 0)::numeric(18,2)::text as "plannedEur",
+        coalesce(sum(l."paidEur"::numeric), 0)::numeric(18,2)::text as "paidEur",
+        coalesce(sum(l."outstandingEur"::numeric), 0)::numeric(18,2)::text as "outstandingEur"
+      from (${reportLinesQuery(args)}) l`),
+  );
+  return row!;
 }
 
 /** A ministry's name for a report's title block; null when there is no such ministry. */

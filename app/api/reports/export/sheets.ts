@@ -1,8 +1,7 @@
 import "server-only";
-import { streamReportLines, type ReportLine } from "@/db/queries/report-lines";
+import { LINE, reportLinesTotals, streamReportLines } from "@/db/queries/report-lines";
 import { budgetReport, completenessReport, statusReport, yearOverYearReport, type BudgetRow, type ReportFilters } from "@/db/queries/reports";
 import type { Db } from "@/db";
-import { sumStoredMoney } from "@/lib/cents";
 import { inBatches, type Column, type Sheet, type SheetRow, type TitleBlock } from "@/lib/export/sheet";
 import type { Locale } from "@/lib/i18n/config";
 import { catalogs } from "@/messages";
@@ -79,9 +78,7 @@ function budgetSheet(by: "ministry" | "programme" | "organization", rowsOf: () =
   return { columns, rows: rows() };
 }
 
-const LINE_MONEY = ["amountEur", "plannedEur", "paidEur", "outstandingEur"] as const;
-
-/** The lines as they stream from the cursor, then one total row summed exactly (whole cents) on the way. */
+/** The lines as they stream from the cursor, then one total row of sums by PostgreSQL over the same lines. */
 function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet, "columns" | "rows"> {
   const c = (key: string, type: Column["type"], extra: Partial<Column> = {}): Column => ({ header: t(`columns.${key}`), type, ...extra });
   const columns = [
@@ -104,14 +101,21 @@ function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet,
     c("notes", "text", { width: 30 }),
   ];
   async function* rows(): AsyncIterable<SheetRow[]> {
-    const sums: Record<(typeof LINE_MONEY)[number], string> = { amountEur: "0.00", plannedEur: "0.00", paidEur: "0.00", outstandingEur: "0.00" };
-    for await (const batch of streamReportLines({ filters: request.filters, allYears: request.allYears, locale: request.locale, batchSize: request.batchSize, db: request.db })) {
-      for (const key of LINE_MONEY) sums[key] = sumStoredMoney([sums[key], ...batch.map((line: ReportLine) => line[key])]);
+    const args = { filters: request.filters, allYears: request.allYears, locale: request.locale, db: request.db };
+    // The total row's sums come from PostgreSQL, on its own core while the lines stream through this one.
+    const totals = reportLinesTotals(args);
+    totals.catch(() => {}); // awaited below; a failure of the stream must not leave it unhandled
+    for await (const batch of streamReportLines({ ...args, batchSize: request.batchSize })) {
       yield batch.map((l) => ({
         level: "row" as const,
-        cells: [l.year, l.acronym, l.organization, kind(l.kind), l.ministry, l.programme, l.currency, l.amount, l.rate, l.amountEur, l.plannedEur, l.paidEur, l.outstandingEur, l.dueDate, status(l.status), l.cabinetOrder, l.notes],
+        cells: [
+          l[LINE.year], l[LINE.acronym], l[LINE.organization], kind(l[LINE.kind] as string), l[LINE.ministry], l[LINE.programme], l[LINE.currency],
+          l[LINE.amount], l[LINE.rate], l[LINE.amountEur], l[LINE.plannedEur], l[LINE.paidEur], l[LINE.outstandingEur], l[LINE.dueDate],
+          status(l[LINE.status] as string), l[LINE.cabinetOrder], l[LINE.notes],
+        ] as SheetRow["cells"],
       }));
     }
+    const sums = await totals;
     yield [{ level: "total", cells: [null, t("rows.total"), null, null, null, null, null, null, null, sums.amountEur, sums.plannedEur, sums.paidEur, sums.outstandingEur, null, null, null, null] }];
   }
   return { columns, rows: rows() };
