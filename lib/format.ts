@@ -67,3 +67,20 @@ export function formatDecimal(value: string | null | undefined, decimals: number
     value as unknown as number,
   );
 }
+
+/**
+ * A percentage as a query rounded it ("33.3" → "+33,3 %"): Intl formats the decimal string exactly, so
+ * nothing is rounded a second time.
+ */
+export function formatPercent(value: string | null, locale: Locale): string {
+  if (value === null) return "—";
+  const format = numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero", useGrouping: "always" });
+  return `${format.format(value as unknown as number)}\u00a0%`;
+}
+
+/** A change in euros with its sign: "+1 234,56 €", "−5,00 €", "0,00 €". */
+export function formatSignedMoney(value: string | null, locale: Locale): string {
+  if (value === null) return "—";
+  const zero = /^-?[0.]+$/.test(value);
+  return `${value.startsWith("-") || zero ? "" : "+"}${formatMoney(zero ? "0" : value, "EUR", locale)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatNumber } from "@/lib/format";
+import { formatDate, formatMoney, formatNumber, formatPercent, formatSignedMoney } from "@/lib/format";
 import { currentYear } from "@/lib/years";
 
 // Intl uses non-breaking spaces for grouping and before the currency sign; compare on plain spaces.
@@ -44,5 +44,20 @@ describe("currentYear", () => {
   it("turns the year at midnight in Riga, not in UTC", () => {
     expect(currentYear(new Date("2025-12-31T22:30:00Z"))).toBe(2026);
     expect(currentYear(new Date("2025-12-31T21:30:00Z"))).toBe(2025);
+  });
+});
+
+describe("changes and percentages", () => {
+  it("signs a change in euros and leaves a zero (even -0.00) unsigned", () => {
+    expect(formatSignedMoney("1234.5", "lv")).toBe("+1\u00a0234,50\u00a0€");
+    expect(formatSignedMoney("-5.00", "en")).toBe("-€5.00");
+    expect(formatSignedMoney("-0.00", "lv")).toBe("0,00\u00a0€");
+    expect(formatSignedMoney(null, "lv")).toBe("—");
+  });
+
+  it("shows a percentage exactly as the query rounded it", () => {
+    expect(formatPercent("33.3", "lv")).toBe("+33,3\u00a0%");
+    expect(formatPercent("-0.1", "en")).toBe("-0.1\u00a0%");
+    expect(formatPercent(null, "en")).toBe("—");
   });
 });

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { BudgetRow } from "@/db/queries/reports";
-import { formatMoney, formatNumber } from "@/lib/format";
+import { formatMoney, formatNumber, formatPercent, formatSignedMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/utils";
 import type { BudgetView } from "../search-params";
-import { formatPercent, formatSignedMoney } from "./figures";
 
 const MONEY = ["plannedEur", "assessedEur", "paidEur", "outstandingEur"] as const;
 

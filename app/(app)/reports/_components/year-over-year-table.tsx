@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { YearOverYearReport } from "@/db/queries/reports";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatPercent, formatSignedMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import { formatPercent, formatSignedMoney } from "./figures";
 
 /** A year's total with its change against the year before (in EUR and per cent) under it. */
 async function YearFigure({ year, total, changeEur, changePct, locale }: { year: number; total: string | null; changeEur: string | null; changePct: string | null; locale: Locale }) {

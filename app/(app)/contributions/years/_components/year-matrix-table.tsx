@@ -2,13 +2,12 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { YearCell, YearMatrix } from "@/db/queries/contribution-years";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatSignedMoney } from "@/lib/format";
 import { intlLocale, type Locale } from "@/lib/i18n/config";
 
 /** The change as "+1 234,56 €" and "+2,3 %": signed, from the decimal strings as computed (Intl formats strings exactly). */
 function formatChange(change: NonNullable<YearCell["change"]>, locale: Locale): string {
-  const sign = change.eur.startsWith("-") || /^[0.]+$/.test(change.eur) ? "" : "+";
-  const eur = `${sign}${formatMoney(change.eur, "EUR", locale)}`;
+  const eur = formatSignedMoney(change.eur, locale);
   if (change.ratio === null) return eur;
   const percent = new Intl.NumberFormat(intlLocale[locale], {
     style: "percent",
