@@ -32,7 +32,7 @@ test.describe("the year grid", () => {
     await expect(grid.cell(0, "organization")).toBeFocused();
 
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
-    expect(await grid.activeColumn()).toBe("amount");
+    await expect.poll(() => grid.activeColumn()).toBe("amount");
     await page.keyboard.type("1 234,56");
     await page.keyboard.press("Enter");
     await expect(grid.status()).toHaveText("Saglabāts.");
@@ -81,7 +81,7 @@ test.describe("the year grid", () => {
     // A select cell: typing picks from its list; Enter saves.
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowRight");
-    expect(await grid.activeColumn()).toBe("kind");
+    await expect.poll(() => grid.activeColumn()).toBe("kind");
     await page.keyboard.press("Enter");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");

@@ -321,8 +321,9 @@ export async function listYearContributions({ db = defaultDb, ...args }: YearGri
  * The same rows as listYearContributions, packed for the page (lib/packed) straight from the driver's
  * arrays: no per-field mapping and no row objects on the server for 2,000 lines.
  */
-export async function yearGridPacked({ db = defaultDb, ...args }: YearGridArgs & { db?: Db }): Promise<PackedRows<ContributionRow>> {
-  return packValues(gridKeysOf(db), await queryValues(db, yearGridQuery(db, args).toSQL()));
+export async function yearGridPacked({ db = defaultDb, ...args }: YearGridArgs & { db?: Db }): Promise<{ rows: PackedRows<ContributionRow>; count: number }> {
+  const values = await queryValues(db, yearGridQuery(db, args).toSQL());
+  return { rows: packValues(gridKeysOf(db), values), count: values.length };
 }
 
 /** The grid's SQL, parameters and row keys, for the benchmark's bare handler to run the very same query. */

@@ -76,7 +76,10 @@ describe("the year grid query", () => {
     const some = await listYearContributions({ year: YEAR });
     expect(some.some((r) => r.dueDate !== null && r.amount !== null && r.rate !== null)).toBe(true);
     for (const args of [{ year: YEAR }, { year: YEAR, scopeMinistryId: ministry("zm") }, { year: YEAR, filters: { q: "unesco" } }, { year: 1999 }]) {
-      expect(unpackRows(await yearGridPacked(args))).toEqual(await listYearContributions(args));
+      const packed = await yearGridPacked(args);
+      const rows = await listYearContributions(args);
+      expect(unpackRows(packed.rows)).toEqual(rows);
+      expect(packed.count).toBe(rows.length);
     }
   });
 

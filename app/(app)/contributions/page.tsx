@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-async function loadRows(query: GridQuery, scopeMinistryId: number | null): Promise<PackedRows<ContributionRow> | null> {
+async function loadRows(query: GridQuery, scopeMinistryId: number | null): Promise<{ rows: PackedRows<ContributionRow>; count: number } | null> {
   try {
     return await yearGridPacked({
       year: query.year,
@@ -43,7 +43,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
   const user = await requireUser();
   const query = parseGridQuery(await searchParams, currentYear());
   const locale = resolveLocale(await getLocale());
-  const [t, rows, options, years, closed] = await Promise.all([
+  const [t, grid, options, years, closed] = await Promise.all([
     getTranslations("contributions"),
     // A ministry-scoped user sees (and edits) what their ministry pays.
     loadRows(query, user.ministryId),
@@ -80,9 +80,10 @@ export default async function ContributionsPage({ searchParams }: { searchParams
           <AlertDescription>{t("yearClosed", { year: query.year })}</AlertDescription>
         </Alert>
       )}
-      {rows ? (
+      {grid ? (
         <ContributionsWorkspace
-          rows={rows}
+          rows={grid.rows}
+          count={grid.count}
           organizations={packRows(options.organizations)}
           options={packJson({ ...options, organizations: [] })}
           years={years.includes(query.year) ? years : [query.year, ...years].sort((a, b) => b - a)}

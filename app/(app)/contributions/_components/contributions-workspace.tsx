@@ -10,7 +10,20 @@ import type { GridOptions } from "@/db/queries/grid-options";
 import type { Locale } from "@/lib/i18n/config";
 import { unpackJson, unpackRows, type PackedJson, type PackedRows } from "@/lib/packed";
 import { gridParsers } from "../search-params";
-import { ContributionGrid } from "./contribution-grid";
+// The sheet is drawn in the browser only: it needs script to do anything, and rendering 2,000 lines on the
+// server as well cost the page more than the whole bare route (npm run bench:grid). The lines still come
+// with the page.
+const ContributionGrid = dynamic(() => import("./contribution-grid").then((m) => m.ContributionGrid), { ssr: false, loading: GridLoading });
+
+/** The sheet's place while its script loads: the same height, and a status a screen reader announces. */
+function GridLoading() {
+  const t = useTranslations("contributions.grid");
+  return (
+    <div role="status" className="text-muted-foreground flex h-[60vh] items-center justify-center rounded-md border text-sm">
+      {t("loading")}
+    </div>
+  );
+}
 import { gridNames } from "./grid-columns";
 import { GridToolbar } from "./grid-toolbar";
 
@@ -24,6 +37,7 @@ type GridEdits = { addRow: (row: ContributionRow) => void; replaceRow: (row: Con
 /** The year grid with its toolbar, the "add" dialog and the side panel of a line's payments. */
 export function ContributionsWorkspace({
   rows: packedRows,
+  count,
   organizations: packedOrganizations,
   options: packedOptions,
   years,
@@ -35,6 +49,8 @@ export function ContributionsWorkspace({
 }: {
   /** The year's lines and the select cells' options, packed (lib/packed: one string each crosses faster). */
   rows: PackedRows<ContributionRow>;
+  /** How many lines the server found (the toolbar says so before the sheet is drawn). */
+  count: number;
   /** GridOptions' longest list (every organization), packed as rows; `options` holds the rest. */
   organizations: PackedRows<GridOptions["organizations"][number]>;
   options: PackedJson<GridOptions>;
@@ -46,7 +62,8 @@ export function ContributionsWorkspace({
   organization: { id: number; label: string } | null;
 }) {
   const t = useTranslations("contributions");
-  const rows = useMemo(() => unpackRows(packedRows), [packedRows]);
+  // Unpacked in the browser only, where the sheet is drawn.
+  const rows = useMemo(() => (typeof window === "undefined" ? [] : unpackRows(packedRows)), [packedRows]);
   const options = useMemo(() => ({ ...unpackJson(packedOptions), organizations: unpackRows(packedOrganizations) }), [packedOptions, packedOrganizations]);
   const names = useMemo(() => gridNames(options, locale), [options, locale]);
   const [{ group }] = useQueryStates(gridParsers);
@@ -64,7 +81,7 @@ export function ContributionsWorkspace({
           ministries={options.ministries.filter((m) => m.active).map((m) => ({ value: String(m.id), label: name(m) }))}
           currencies={options.currencies.map((c) => c.code)}
           organization={organization}
-          count={rows.length}
+          count={count}
         />
         {canEdit && <Button onClick={() => setAdding(true)}>{t("row.add")}</Button>}
         {adding && (
