@@ -90,17 +90,24 @@ export async function closeDb(): Promise<void> {
 }
 
 /**
+ * The driver's own client under a drizzle database or transaction: postgres.js (cursors, array rows) or
+ * PGlite. Read from drizzle's session, which the exported `db` proxy hands out unbound.
+ */
+export function driverOf(database: Db | Tx): { kind: "postgres"; sql: postgres.Sql } | { kind: "pglite"; client: PGlite } {
+  const client = (database as unknown as { _: { session: { client: unknown } } })._.session.client;
+  return client instanceof PGlite ? { kind: "pglite", client } : { kind: "postgres", sql: client as postgres.Sql };
+}
+
+/**
  * Runs a built query (drizzle's `.toSQL()`) and returns its rows as arrays in select order, without
  * drizzle's per-field mapping: for the few reads that hand thousands of rows straight to the client (the
  * year grid), where that mapping cost more than the query (npm run bench:grid). Select only values whose
  * driver form is already what the caller wants (casts to text in SQL), as both drivers differ otherwise.
  */
-export async function queryValues(database: Db, query: { sql: string; params: unknown[] }): Promise<unknown[][]> {
-  // The exported `db` is a proxy whose functions are bound copies: postgres.js' client is a function with
-  // methods, so take it from the connection itself.
-  const client = ((database === db ? defaultConnection().db : database) as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) return (await client.query<unknown[]>(query.sql, query.params, { rowMode: "array" })).rows;
-  return (client as postgres.Sql).unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[]).values();
+export async function queryValues(database: Db | Tx, query: { sql: string; params: unknown[] }): Promise<unknown[][]> {
+  const driver = driverOf(database);
+  if (driver.kind === "pglite") return (await driver.client.query<unknown[]>(query.sql, query.params, { rowMode: "array" })).rows;
+  return driver.sql.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[]).values();
 }
 
 /** Rows of a `db.execute()` result: postgres.js returns an array, PGlite an object with `rows`. */

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import type { Locale } from "@/lib/i18n/config";
-import { db as defaultDb, rowsOf, type Db, type Tx } from "../index";
+import { db as defaultDb, driverOf, rowsOf, type Db, type Tx } from "../index";
 import type { ContributionKind, ContributionStatus } from "../schema/enums";
 import type { ReportFilters } from "./reports";
 
@@ -86,12 +86,6 @@ export type ReportLineValues = unknown[];
 /** Where each field sits in a ReportLineValues array. */
 export const LINE: { readonly [K in keyof ReportLine]: number } = Object.fromEntries(REPORT_LINE_KEYS.map((key, i) => [key, i])) as never;
 
-/** The driver under drizzle: postgres.js has cursors, PGlite does not. */
-function clientOf(db: Reader): { cursor: postgres.Sql } | null {
-  const client = (db as unknown as { _: { session: { client?: unknown } } })._.session.client;
-  return typeof client === "function" && "unsafe" in client ? { cursor: client as postgres.Sql } : null;
-}
-
 /**
  * Every matching line, in batches of arrays: on postgres.js through a server-side cursor, so that an export
  * of 50,000 lines holds one batch in memory, never the whole result; as arrays, not objects, because the
@@ -103,10 +97,10 @@ export async function* streamReportLines({
   db = defaultDb,
   ...args
 }: ReportLinesArgs & { batchSize?: number; db?: Reader }): AsyncGenerator<ReportLineValues[]> {
-  const client = clientOf(db);
-  if (client) {
+  const driver = driverOf(db);
+  if (driver.kind === "postgres") {
     const { text, params } = reportLinesText(args);
-    for await (const batch of client.cursor.unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
+    for await (const batch of driver.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
       yield batch as unknown as ReportLineValues[];
     }
     return;
@@ -128,10 +122,4 @@ export async function reportLinesTotals({
       from (${reportLinesQuery(args)}) l`),
   );
   return row!;
-}
-
-/** A ministry's name for a report's title block; null when there is no such ministry. */
-export async function ministryName({ id, locale, db = defaultDb }: { id: number; locale: Locale; db?: Reader }): Promise<string | null> {
-  const [row] = rowsOf<{ name: string }>(await db.execute(sql`select ${sql.raw(locale === "en" ? "name_en" : "name_lv")} as name from ministries where id = ${id}`));
-  return row?.name ?? null;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditRead } from "@/db/queries/audit";
-import { ministryName } from "@/db/queries/report-lines";
+import { getMinistry } from "@/db/queries/ministries";
 import { contributionKind } from "@/db/schema/enums";
 import { csvStream } from "@/lib/export/csv";
 import { pdfStream } from "@/lib/export/pdf";
@@ -60,7 +60,8 @@ export const GET = defineRoute({
     const to = query.to ?? query.year;
     const allYears = query.allYears === "1";
 
-    const ministry = query.ministry ? await ministryName({ id: query.ministry, locale }) : null;
+    const chosen = query.ministry ? await getMinistry({ id: query.ministry }) : null;
+    const ministry = chosen ? (locale === "en" ? chosen.nameEn : chosen.nameLv) : null;
     const scope = user.ministryId === null ? null : locale === "en" ? user.ministryNameEn : user.ministryNameLv;
     const filterText = [ministry ? `${t("title.ministry")}: ${ministry}` : t("title.allMinistries"), query.kind ? `${t("title.kind")}: ${kind(query.kind)}` : t("title.allKinds")];
     if (scope) filterText.push(`${t("title.scope")}: ${scope}`);
