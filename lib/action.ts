@@ -37,7 +37,7 @@ export interface ActionDefinition<S extends z.ZodType, R> {
    * belong to). Ministry-scoped users pass only when it is theirs. Required for actions that scoped
    * users may call; "none" declares an action without a ministry-owned record (own profile).
    */
-  scope: ((input: z.output<S>, tx: Tx) => Promise<RecordScope>) | "none";
+  scope: ((input: z.output<S>, tx: Tx, user: SessionUser) => Promise<RecordScope>) | "none";
   /** Runs inside the transaction; throw ActionError to roll back with a typed answer. */
   run: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
   /** Paths whose cached pages the change makes stale. */
@@ -125,7 +125,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
 
       const data = await defaultDb.transaction(async (tx) => {
         if (definition.scope !== "none") {
-          const scope = await definition.scope(input, tx);
+          const scope = await definition.scope(input, tx, user);
           if (!scope || !scopeAllows(user, scope)) {
             throw new ActionError("not_found", { current: scope ? "forbidden" : "missing" });
           }

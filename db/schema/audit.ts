@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { imports } from "./imports";
 import { users } from "./users";
 
 /**
@@ -17,11 +18,14 @@ export const auditLog = pgTable(
     before: jsonb(),
     after: jsonb(),
     requestId: text(),
+    /** The import that made this change, when one did. */
+    importId: integer().references(() => imports.id),
   },
   (t) => [
     index("audit_log_entity_idx").on(t.entity, t.entityId),
     index("audit_log_at_idx").on(t.at),
     index("audit_log_user_idx").on(t.userId),
+    index("audit_log_import_idx").on(t.importId),
   ],
 );
 

@@ -4,6 +4,7 @@ export * from "./users";
 export * from "./organizations";
 export * from "./missions";
 export * from "./contributions";
+export * from "./imports";
 export * from "./audit";
 export * from "./auth";
 export * from "./relations";

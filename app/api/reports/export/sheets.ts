@@ -99,6 +99,8 @@ function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet,
     c("status", "text", { width: 14 }),
     c("cabinetOrder", "text", { width: 20 }),
     c("notes", "text", { width: 30 }),
+    // Last, out of the reader's way: an import of this file finds each line again by it.
+    c("id", "number", { decimals: 0, width: 9 }),
   ];
   async function* rows(): AsyncIterable<SheetRow[]> {
     const args = { filters: request.filters, allYears: request.allYears, locale: request.locale, db: request.db };
@@ -111,12 +113,12 @@ function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet,
         cells: [
           l[LINE.year], l[LINE.acronym], l[LINE.organization], kind(l[LINE.kind] as string), l[LINE.ministry], l[LINE.programme], l[LINE.currency],
           l[LINE.amount], l[LINE.rate], l[LINE.amountEur], l[LINE.plannedEur], l[LINE.paidEur], l[LINE.outstandingEur], l[LINE.dueDate],
-          status(l[LINE.status] as string), l[LINE.cabinetOrder], l[LINE.notes],
+          status(l[LINE.status] as string), l[LINE.cabinetOrder], l[LINE.notes], l[LINE.id],
         ] as SheetRow["cells"],
       }));
     }
     const sums = await totals;
-    yield [{ level: "total", cells: [null, t("rows.total"), null, null, null, null, null, null, null, sums.amountEur, sums.plannedEur, sums.paidEur, sums.outstandingEur, null, null, null, null] }];
+    yield [{ level: "total", cells: [null, t("rows.total"), null, null, null, null, null, null, null, sums.amountEur, sums.plannedEur, sums.paidEur, sums.outstandingEur, null, null, null, null, null] }];
   }
   return { columns, rows: rows() };
 }
