@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics from its own folder at run time, and exceljs' streaming writer pulls in
   // archiver's Node streams: both stay plain Node packages, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "exceljs"],
+  experimental: {
+    // The import uploads its spreadsheet through a server action: the 5 MB file cap (MAX_IMPORT_BYTES) plus
+    // the multipart form's overhead must fit under the default 1 MB action body limit, raised here.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     // Baseline headers for every response. The nonce-based script CSP comes with the security hardening;
     // these parts need no nonce and already forbid framing, plugins and foreign form targets.

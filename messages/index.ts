@@ -1,5 +1,6 @@
 import enAudit from "./en/audit.json";
 import enExports from "./en/exports.json";
+import enImport from "./en/import.json";
 import enCommon from "./en/common.json";
 import enContributionYears from "./en/contribution-years.json";
 import enContributions from "./en/contributions.json";
@@ -15,6 +16,7 @@ import lvCommon from "./lv/common.json";
 import lvContributionYears from "./lv/contribution-years.json";
 import lvContributions from "./lv/contributions.json";
 import lvExports from "./lv/exports.json";
+import lvImport from "./lv/import.json";
 import lvMinistries from "./lv/ministries.json";
 import lvMissions from "./lv/missions.json";
 import lvOrganizations from "./lv/organizations.json";
@@ -55,6 +57,7 @@ export const catalogs: Record<Locale, Catalog> = {
     rates: lvRates,
     reports: lvReports,
     exports: lvExports,
+    import: lvImport,
   }),
   en: merge("en", {
     common: enCommon,
@@ -69,5 +72,6 @@ export const catalogs: Record<Locale, Catalog> = {
     rates: enRates,
     reports: enReports,
     exports: enExports,
+    import: enImport,
   }),
 };

@@ -1,5 +1,5 @@
 import type { UserRole } from "@/db/schema/enums";
-import { Building2, Coins, FileBarChart, Globe2, Grid3x3, Landmark, LayoutDashboard, Settings } from "lucide-react";
+import { Building2, Coins, FileBarChart, FileUp, Globe2, Grid3x3, Landmark, LayoutDashboard, Settings } from "lucide-react";
 
 /**
  * The app's sections in menu order. `ready: false` marks a section whose pages are not built yet:
@@ -7,7 +7,7 @@ import { Building2, Coins, FileBarChart, Globe2, Grid3x3, Landmark, LayoutDashbo
  * section from everyone else (the pages check the role themselves; hiding is only tidiness).
  */
 export const navItems: readonly {
-  key: "dashboard" | "missions" | "organizations" | "responsibilities" | "ministries" | "contributions" | "reports" | "admin";
+  key: "dashboard" | "missions" | "organizations" | "responsibilities" | "ministries" | "contributions" | "reports" | "import" | "admin";
   href: string;
   icon: typeof Settings;
   ready: boolean;
@@ -22,5 +22,6 @@ export const navItems: readonly {
   { key: "ministries", href: "/ministries", icon: Landmark, ready: true },
   { key: "contributions", href: "/contributions", icon: Coins, ready: true },
   { key: "reports", href: "/reports", icon: FileBarChart, ready: true },
+  { key: "import", href: "/import", icon: FileUp, ready: true, roles: ["admin", "editor"] },
   { key: "admin", href: "/admin/users", section: "/admin", icon: Settings, ready: true, roles: ["admin"] },
 ];

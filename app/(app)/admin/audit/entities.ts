@@ -29,6 +29,8 @@ export function entityHref(entity: string, entityId: string | null, after: unkno
       return `/admin/users/${entityId}`;
     case "contributions":
       return `/contributions/${entityId}`;
+    case "imports":
+      return `/import/${entityId}`;
     case "budget_programmes": {
       const ministryId = ((after ?? before) as { ministryId?: number } | null)?.ministryId;
       return ministryId ? `/ministries/${ministryId}/programmes/${entityId}` : null;

@@ -13,6 +13,7 @@ export const AUDIT_ENTITIES = [
   "users",
   "database",
   "reports",
+  "imports",
 ] as const;
 
 export const auditTableSpec = defineTableSpec({
