@@ -1,6 +1,6 @@
 "use client";
 
-import { type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { get, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { cn } from "@/lib/utils";
 import { FieldFrame, fieldIds } from "./field-frame";
 
@@ -15,6 +15,7 @@ export function SelectField<T extends FieldValues>({
   options,
   hint,
   disabled,
+  messagesNamespace,
   onValueChange,
 }: {
   form: UseFormReturn<T>;
@@ -23,14 +24,17 @@ export function SelectField<T extends FieldValues>({
   options: readonly { value: string; label: string }[];
   hint?: string;
   disabled?: boolean;
+  /** A page's own catalog for the field's messages (FieldFrame). */
+  messagesNamespace?: string;
   /** Runs after the form has the new value: for fields whose choice fills in others. */
   onValueChange?: (value: string) => void;
 }) {
   const id = `field-${name}`;
-  const message = form.formState.errors[name]?.message;
+  // `get`: a nested name ("mapping.year") has its error nested too.
+  const message = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
   const error = typeof message === "string" ? message : undefined;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} messagesNamespace={messagesNamespace}>
       <select
         id={id}
         disabled={disabled}

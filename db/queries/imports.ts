@@ -282,3 +282,14 @@ function pick(row: Record<string, unknown>, keys: readonly string[]) {
   return Object.fromEntries(keys.map((key) => [key, row[key] ?? null]));
 }
 const pickWritten = (row: Record<string, unknown>) => pick(row, ["year", "organizationId", ...WRITTEN]);
+
+/** The years of the lines an import writes (its new and changed rows), for links to their grids. */
+export async function importYears(id: number, db: Reader = defaultDb): Promise<number[]> {
+  const result = rowsOf<{ year: number }>(
+    await db.execute(sql`select distinct (r->'key'->>'year')::int as year
+      from ${imports}, jsonb_array_elements(${imports.plan}->'rows') as e(r)
+      where ${imports.id} = ${id} and r->>'class' in ('new', 'changed') and r->'key'->>'year' is not null
+      order by 1`),
+  );
+  return result.map((r) => Number(r.year));
+}
