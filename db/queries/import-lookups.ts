@@ -131,8 +131,8 @@ async function existingLines(reader: Reader, years: number[], ids: number[], loc
       dueDate: contributions.dueDate,
       cabinetOrder: contributions.cabinetOrder,
       notes: contributions.notes,
-      paidEur: sql<string>`(select coalesce(sum(p.amount_eur), 0)::numeric(18,2)::text from payments p where p.contribution_id = ${contributions.id})`,
-      paymentCount: sql<number>`(select count(*)::int from payments p where p.contribution_id = ${contributions.id})`,
+      paidEur: sql<string>`(select coalesce(sum(p.amount_eur), 0)::numeric(18,2)::text from payments p where p.contribution_id = "contributions"."id")`,
+      paymentCount: sql<number>`(select count(*)::int from payments p where p.contribution_id = "contributions"."id")`,
     })
     .from(contributions)
     .where(and(where))

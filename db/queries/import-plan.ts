@@ -210,7 +210,8 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
     }
   } else if (!existing || mapped("ministry")) fail("ministry", "required");
 
-  if (!existing && !errors.some((e) => e.field === "id") && year !== null && organizationId !== null && kind) {
+  // A row already refused is not matched: "duplicate" on top of "unknown ministry" would only be noise.
+  if (!existing && errors.length === 0 && year !== null && organizationId !== null && kind) {
     const candidates = (lookups.byKey.get(`${year}:${organizationId}:${kind}`) ?? []).filter(
       (c) => c.status !== "cancelled" && (input.scopeMinistryId === null || c.payingMinistryId === input.scopeMinistryId),
     );

@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { TableBuilder, type ImportLimits, type ParseFailure, type RawCell } from "./parse";
+import { TableBuilder, type ImportLimits, type ParseFailure, type RawCell } from "./table";
 
 interface ZipEntry {
   name: string;
@@ -63,7 +63,7 @@ function isoDate(date: Date): string | null {
 }
 
 /** One cell as the import sees it; formulas are never evaluated, only their cached result is read. */
-export function rawCell(value: unknown): RawCell {
+function rawCell(value: unknown): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string") return value;
@@ -81,14 +81,14 @@ export function rawCell(value: unknown): RawCell {
 type Sheet = { name: string } & AsyncIterable<{ number: number; values: unknown }>;
 
 /** The one worksheet of a reordered zip, read by a fresh streaming reader. */
-async function withSheet<T>(source: Buffer, use: (sheet: Sheet) => Promise<T>): Promise<T | null> {
+async function withSheet<T>(source: Buffer, consume: (sheet: Sheet) => Promise<T>): Promise<T | null> {
   const input = Readable.from([source]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   // Lets a workbook without a shared-strings part (exceljs writes inline strings) stream its sheet too;
   // a real part, placed first by `reordered`, replaces it.
   (reader as unknown as { sharedStrings: unknown[] }).sharedStrings = [];
   try {
-    for await (const worksheet of reader) return await use(worksheet as unknown as Sheet);
+    for await (const worksheet of reader) return await consume(worksheet as unknown as Sheet);
     return null;
   } finally {
     input.destroy();

@@ -17,6 +17,8 @@ export const BUSINESS_TABLES = [
   "mission_ministries",
   "contributions",
   "payments",
+  "imports",
+  "import_mappings",
   "audit_log",
 ] as const;
 

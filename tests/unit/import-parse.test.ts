@@ -116,3 +116,133 @@ describe("parseImportFile: CSV", () => {
     expect(t).toMatchObject({ headerLine: 4, suggested: { year: 0, organization: 1, amount: 2 } });
   });
 });
+
+async function workbook(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("parseImportFile: XLSX cells", () => {
+  it("reads cached formula results, never formulas; formula-like text, links, rich text, booleans and errors as text", async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet("Dati");
+      ws.addRow(["Gads", "Summa valūtā", "Piezīmes", "Statuss", "MK rīkojums", "Valūta", "Termiņš"]);
+      ws.addRow([
+        2026,
+        { formula: "SUM(A1:A2)", result: 3 },
+        '=HYPERLINK("http://example.com","x")',
+        { text: "saite", hyperlink: "https://example.com" },
+        { richText: [{ text: "Nr. " }, { font: { bold: true }, text: "12" }] },
+        true,
+        { error: "#N/A" },
+      ]);
+      ws.addRow([2026, { formula: "1/0" }, { formula: "A1", result: "teksts" }, null, null, null, new Date(Date.UTC(2026, 11, 31))]);
+      ws.getCell("G3").numFmt = "dd.mm.yyyy";
+    });
+    const t = table(await parseImportFile("cells.xlsx", bytes));
+    expect(t.sheetName).toBe("Dati");
+    expect(t.rows[0]!.cells).toEqual([2026, 3, '=HYPERLINK("http://example.com","x")', "saite", "Nr. 12", "TRUE", "#N/A"]);
+    expect(t.rows[1]!.cells).toEqual([2026, null, "teksts", null, null, null, "2026-12-31"]);
+  });
+
+  it("uses the first sheet whose header is recognised, else the first sheet", async () => {
+    const twoSheets = await workbook((wb) => {
+      wb.addWorksheet("Paskaidrojumi").addRow(["Šī lapa ir tikai teksts"]);
+      const data = wb.addWorksheet("Dati");
+      data.addRow(["Year", "Acronym"]);
+      data.addRow([2026, "UN"]);
+    });
+    expect(table(await parseImportFile("a.xlsx", twoSheets))).toMatchObject({ sheetName: "Dati", headerLine: 1, rows: [{ line: 2, cells: [2026, "UN"] }] });
+    const noneRecognised = await workbook((wb) => {
+      const first = wb.addWorksheet("Viens");
+      first.addRow([]);
+      first.addRow(["A", "B"]);
+      first.addRow([1, 2]);
+      wb.addWorksheet("Divi").addRow(["C", "D"]);
+    });
+    expect(table(await parseImportFile("a.xlsx", noneRecognised))).toMatchObject({ sheetName: "Viens", headerLine: 2, headers: ["A", "B"], suggested: {} });
+  });
+});
+
+describe("parseImportFile: broken and hostile files", () => {
+  const xlsx = () => workbook((wb) => {
+    const ws = wb.addWorksheet("S");
+    ws.addRow(["Year", "Acronym"]);
+    for (let i = 0; i < 200; i++) ws.addRow([2026, `ORG${i}`]);
+  });
+
+  it("answers unreadable for a truncated or corrupted zip, without throwing", async () => {
+    const bytes = await xlsx();
+    expect(await parseImportFile("half.xlsx", bytes.slice(0, bytes.length >> 1))).toEqual({ ok: false, error: "unreadable" });
+    const corrupted = bytes.slice();
+    for (let i = 200; i < corrupted.length - 400; i += 7) corrupted[i] = corrupted[i]! ^ 0x5a; // the directory at the end stays sound
+    expect(await parseImportFile("bad.xlsx", corrupted)).toMatchObject({ ok: false, error: "unreadable" });
+    expect(await parseImportFile("fake.xlsx", utf8("not a zip at all"))).toMatchObject({ ok: false, error: "unreadable" });
+  });
+
+  it("answers unsupported for random bytes, xls, pdf and zips that are not workbooks", async () => {
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+    expect(await parseImportFile("x.bin", random)).toEqual({ ok: false, error: "unsupported" });
+    expect(await parseImportFile("x.csv", random)).toEqual({ ok: false, error: "unsupported" });
+    expect(await parseImportFile("old.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual({ ok: false, error: "unsupported" });
+    expect(await parseImportFile("a.pdf", utf8("%PDF-1.7\n"))).toEqual({ ok: false, error: "unsupported" });
+    // A zip of another layout (.ods, .docx): a workbook whose workbook part is renamed, in the entries and the directory.
+    const xlsxBytes = Buffer.from(await xlsx());
+    const notWorkbook = Buffer.from(xlsxBytes.toString("latin1").replaceAll("xl/workbook.xml", "xl/workbooq.xml"), "latin1");
+    expect(notWorkbook.equals(xlsxBytes)).toBe(false);
+    expect(await parseImportFile("a.ods", new Uint8Array(notWorkbook))).toEqual({ ok: false, error: "unsupported" });
+    expect(await parseImportFile("none.xlsx", await workbook(() => {}))).toEqual({ ok: false, error: "empty" });
+  });
+
+  it("answers tooLarge above maxBytes before reading, and empty for no bytes or no data rows", async () => {
+    expect(await parseImportFile("a.csv", new Uint8Array(101), { maxBytes: 100 })).toEqual({ ok: false, error: "tooLarge", limit: 100 });
+    expect(await parseImportFile("a.csv", new Uint8Array(0))).toEqual({ ok: false, error: "empty" });
+    expect(await parseImportFile("a.csv", utf8("\uFEFF\r\n ; \r\n"))).toEqual({ ok: false, error: "empty" });
+    expect(await parseImportFile("a.csv", utf8("Gads;Saīsinājums\r\n"))).toEqual({ ok: false, error: "empty" });
+    expect(await parseImportFile("a.xlsx", await workbook((wb) => wb.addWorksheet("S").addRow(["Year", "Acronym"])))).toEqual({ ok: false, error: "empty" });
+    expect(await parseImportFile("a.xlsx", await xlsx(), { maxUnzippedBytes: 1000 })).toEqual({ ok: false, error: "tooLarge", limit: 1000 });
+  });
+
+  it("answers cellTooLong with the line, and tooManyColumns", async () => {
+    const huge = "x".repeat(2_001);
+    expect(await parseImportFile("a.csv", utf8(`Gads;Piezīmes\n2026;ok\n2026;${huge}\n`))).toEqual({ ok: false, error: "cellTooLong", line: 3, limit: 2_000 });
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.addRow(["Year", "Notes"]);
+      ws.addRow([2026, huge]);
+    });
+    expect(await parseImportFile("a.xlsx", bytes)).toEqual({ ok: false, error: "cellTooLong", line: 2, limit: 2_000 });
+    const wide = Array.from({ length: 61 }, (_, i) => `c${i}`).join(";");
+    expect(await parseImportFile("a.csv", utf8(`Gads;Valūta\n${wide}\n`))).toEqual({ ok: false, error: "tooManyColumns", line: 2, limit: 60 });
+  });
+
+  it("stops a 10⁶-line CSV at the row cap", async () => {
+    const bytes = utf8("Gads;Saīsinājums\n" + "1;a\n".repeat(1_000_000));
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const started = performance.now();
+    const result = await parseImportFile("million.csv", bytes);
+    console.log(`10⁶-line CSV (${(bytes.length / 1e6).toFixed(1)} MB) -> ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`);
+    expect(result).toEqual({ ok: false, error: "tooManyRows", line: 20_002, limit: 20_000 });
+  });
+
+  it("stops a streamed 25,000-row XLSX at the row cap", async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: true });
+    const ws = writer.addWorksheet("Rindas");
+    ws.addRow(["Gads", "Saīsinājums", "Summa valūtā"]).commit();
+    for (let i = 0; i < 25_000; i++) ws.addRow([2026, `ORG${i % 50}`, i + 0.5]).commit();
+    ws.commit();
+    await writer.commit();
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    const started = performance.now();
+    const result = await parseImportFile("big.xlsx", bytes);
+    console.log(`25,000-row XLSX (${(bytes.length / 1e6).toFixed(2)} MB, shared strings) -> ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`);
+    expect(result).toEqual({ ok: false, error: "tooManyRows", line: 20_002, limit: 20_000 });
+    const under = await parseImportFile("big.xlsx", bytes, { maxRows: 30_000 });
+    expect(under.ok && under.table.rows.length).toBe(25_000);
+    expect(under.ok && under.table.rows[24_999]).toEqual({ line: 25_001, cells: [2026, "ORG49", 24_999.5] });
+  });
+});
