@@ -10,6 +10,7 @@ import { expect, test } from "./support/test";
 // Years no other spec uses, one per test, and organizations of the tests' own: parallel tests never meet.
 const CSV_YEAR = 2033;
 const XLSX_YEAR = 2034;
+const CONFLICT_YEAR = 2035;
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") });
 
@@ -167,11 +168,36 @@ test.describe("as an editor", () => {
     await expect(grid.rows().filter({ hasText: "2 000,00 €" })).toHaveCount(1);
     await expect(grid.rows().filter({ hasText: "200,00 €" })).toHaveCount(1);
     const history = await historyOf(page, grid, "2 000,00 €");
-    await expect(history.filter({ hasText: "Importēts" }).filter({ hasText: "2 000,00" }).first()).toBeVisible();
+    await expect(history.filter({ hasText: "Importēts" }).filter({ hasText: "Summa" }).filter({ hasText: "2000.00" }).first()).toBeVisible();
 
     await imports.goto();
     await expect(page.getByTestId("import-row").filter({ hasText: `labots-${organization.acronym}.xlsx` })).toContainText("Piemērots");
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("apply refuses when the register changed since the dry run; the mapping stays for another one", async ({ page, adminPage }) => {
+    const organization = await ContributionsPage.newOrganization(adminPage);
+    const file = csvFile(`divreiz-${organization.acronym}.csv`, [
+      "Gads;Saīsinājums;Veids;Maksātāja ministrija;Valūta;Summa valūtā",
+      `${CONFLICT_YEAR};${organization.acronym};Obligātā;am;EUR;700`,
+    ]);
+    const imports = new ImportPage(page);
+    await imports.goto();
+    const first = await imports.upload(file);
+    await imports.dryRunButton().click();
+    await expect(imports.group("new")).toHaveText(/Jaunas\s*1/);
+    // The same file again, applied first: the first dry run no longer tells the truth.
+    await importAll(page, file);
+
+    await page.goto(`/import/${first}`);
+    await imports.applyButton().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Piemērot", exact: true }).click();
+    await expect(page.getByTestId("apply-error")).toHaveText(/Kopš pārbaudes reģistrā ir notikušas izmaiņas/);
+    await expect(imports.field("Summa")).toHaveValue("5");
+    await imports.dryRunButton().click();
+    await expect(imports.group("unchanged")).toHaveText(/Bez izmaiņām\s*1/);
+    await expect(imports.applyButton()).toBeDisabled();
+    await expect(page.getByText("Nav ko piemērot")).toBeVisible();
   });
 
   test("a file too large is refused in the browser, before it is sent", async ({ page }) => {
