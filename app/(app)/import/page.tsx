@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listImports } from "@/db/queries/imports";
 import { requireUser } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/format";
+import { resolveLocale } from "@/lib/i18n/config";
 import { IMPORT_LIMITS } from "@/lib/import/parse";
 import { RecentImports } from "./_components/recent-imports";
 import { UploadForm } from "./_components/upload-form";
@@ -14,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Upload a spreadsheet; the latest imports below. Viewers get the generic 404: an import writes lines. */
 export default async function ImportPage() {
   const user = await requireUser({ roles: ["admin", "editor"] });
-  const [t, rows] = await Promise.all([getTranslations("import"), listImports(user)]);
+  const [t, rows, locale] = await Promise.all([getTranslations("import"), listImports(user), getLocale().then(resolveLocale)]);
   const caps = t("upload.caps", {
-    mb: IMPORT_LIMITS.maxBytes / 1024 / 1024,
-    rows: IMPORT_LIMITS.maxRows,
-    columns: IMPORT_LIMITS.maxColumns,
+    mb: formatNumber(IMPORT_LIMITS.maxBytes / 1024 / 1024, locale),
+    rows: formatNumber(IMPORT_LIMITS.maxRows, locale),
+    columns: formatNumber(IMPORT_LIMITS.maxColumns, locale),
   });
   return (
     <div className="flex flex-col gap-8">

@@ -35,7 +35,7 @@ export async function PlanRows({
   return (
     <div className="flex flex-col gap-3">
       <Table data-testid="plan-rows">
-        <TableCaption className="text-foreground text-left text-base font-semibold">
+        <TableCaption className="text-foreground mt-0 mb-2 caption-top text-left text-base font-semibold">
           {t("rows.caption", { class: t(`classes.${show}`), n: formatNumber(total, locale) })}
         </TableCaption>
         <TableHeader>
@@ -50,7 +50,7 @@ export async function PlanRows({
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.line} data-line={row.line} className="align-top">
+            <TableRow key={row.line} data-line={row.line} className="[&>td]:align-top">
               <TableCell className="text-right tabular-nums">{row.line}</TableCell>
               <TableCell className="tabular-nums">{row.key.year ?? "—"}</TableCell>
               <TableCell>{row.key.organization ?? "—"}</TableCell>
