@@ -14,6 +14,7 @@ import { missionActionCases } from "./security/mission-cases";
 import { organizationActionCases } from "./security/organization-cases";
 import { responsibilityActionCases } from "./security/responsibility-cases";
 import { userActionCases } from "./security/user-cases";
+import { importActionCases } from "./security/import-cases";
 import { yearsActionCases } from "./security/years-cases";
 import { requestOutcome } from "./support/outcome";
 import { expect, test } from "./support/test";
@@ -34,6 +35,7 @@ const ACTIONS: ActionCases = {
   ...paymentActionCases,
   ...yearsActionCases,
   ...ratesActionCases,
+  ...importActionCases,
 };
 const ADMIN_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "admin");
 const EDITOR_ACTIONS = Object.keys(ACTIONS).filter((key) => ACTIONS[key]!.callers === "editors");
@@ -95,11 +97,12 @@ function deniedAsNonAdmin(role: Exclude<Role, "admin">) {
     });
   }
   if (role === "zmEditor") {
-    for (const key of EDITOR_ACTIONS) {
+    for (const key of EDITOR_ACTIONS.filter((k) => ACTIONS[k]!.outOfScope !== "own record")) {
       test(`${key}: another ministry's record is "not found"`, async ({ page, newContext, expectUnchanged }) => {
         const outOfScope = ACTIONS[key]!.outOfScope;
         expect(outOfScope, "an editors' action needs an outOfScope payload").toBeDefined();
-        const args = await outOfScope!(await targets(newContext));
+        if (typeof outOfScope !== "function") throw new Error("unreachable");
+        const args = await outOfScope(await targets(newContext));
         const answer = await expectUnchanged(() => callAction(page.request, actionId(key), args));
         expectNoServerError(answer);
         expect(actionError(answer)).toBe("not_found");
@@ -344,5 +347,30 @@ test.describe("7. report exports", () => {
         expect(other.every((name) => own.includes(name!)), `ministry=${id}`).toBe(true);
       }
     });
+  });
+});
+
+test.describe("8. import error downloads", () => {
+  test.use({ dbLock: "exclusive" });
+  test("denied without a session, to a viewer, and to a ZM editor for the admin's import", async ({ request, newContext, expectUnchanged }) => {
+    const { adminPage } = await targets(newContext);
+    const [{ id }] = (await importActionCases["app/(app)/import/actions.ts#applyImport"]!.args({ adminPage } as Targets)) as [{ id: number }];
+    const urls = ["xlsx", "csv"].map((format) => `/api/import/errors?id=${id}&format=${format}`);
+    const viewer = await (await newContext({ role: "viewer" })).newPage();
+    const zm = await (await newContext({ role: "zmEditor" })).newPage();
+    await expectUnchanged(async () => {
+      for (const url of urls) {
+        const anonymous = await request.get(url, { maxRedirects: 0 });
+        expect([401, 307, 302], url).toContain(anonymous.status());
+        await expectNoFile(anonymous, url);
+        const asViewer = await viewer.request.get(url);
+        expect(asViewer.status(), url).toBe(403);
+        await expectNoFile(asViewer, url);
+        const asZm = await zm.request.get(url);
+        expect(asZm.status(), url).toBe(404);
+        await expectNoFile(asZm, url);
+      }
+    });
+    expect((await adminPage.request.get(urls[1]!)).status()).toBe(200);
   });
 });

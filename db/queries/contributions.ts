@@ -19,6 +19,7 @@ import {
   type ContributionKind,
   type ContributionStatus,
 } from "../schema";
+import { outstandingEur, paidEur, paidPerLine, paymentCount } from "./paid-per-line";
 import { containsPattern, latvianSortKey } from "./table";
 
 type Reader = Db | Tx;
@@ -194,19 +195,6 @@ export interface YearGridFilters {
 
 const updater = aliasedTable(users, "updater");
 
-// Per line (a lateral aggregate through the payments' contribution index): summing every payment of every
-// year and joining the result cost half the grid's query time on 50,000 lines (bench:grid).
-function paidPerLine(db: Reader) {
-  return db
-    .select({
-      paidEur: sql<string>`coalesce(sum(${payments.amountEur}), 0)`.as("paid_eur"),
-      paymentCount: sql<number>`count(*)::int`.as("payment_count"),
-    })
-    .from(payments)
-    .where(eq(payments.contributionId, contributions.id))
-    .as("paid");
-}
-
 // "Today" in Riga: the fiscal calendar's, whatever the server's time zone.
 export const todayInRiga = sql`(now() at time zone 'Europe/Riga')::date`;
 
@@ -215,7 +203,7 @@ export const isOverdue = sql<boolean>`(${contributions.dueDate} < ${todayInRiga}
 
 // Every value is selected in the form the grid keeps it (text for numeric and date), so the drizzle path
 // and the raw one (yearGridPacked) give the same rows on both drivers.
-function gridFields(paid: ReturnType<typeof paidPerLine>) {
+function gridFields() {
   return {
     id: contributions.id,
     version: contributions.version,
@@ -230,32 +218,31 @@ function gridFields(paid: ReturnType<typeof paidPerLine>) {
     rate: sql<string | null>`${exchangeRates.unitsPerEur}::text`,
     amountEur: sql<string | null>`${contributions.amountEur}::text`,
     plannedEur: sql<string | null>`${contributions.plannedEur}::text`,
-    paidEur: sql<string>`${paid.paidEur}::numeric(18,2)::text`,
-    outstandingEur: sql<string | null>`case when ${contributions.status} = 'cancelled' or ${contributions.amountEur} is null then null
-      else greatest(${contributions.amountEur} - ${paid.paidEur}, 0)::numeric(18,2)::text end`,
+    paidEur: sql<string>`${paidEur}::numeric(18,2)::text`,
+    // A cancelled line owes nothing, whatever its amount.
+    outstandingEur: sql<string | null>`case when ${contributions.status} = 'cancelled' then null
+      else (${outstandingEur(contributions.amountEur)})::numeric(18,2)::text end`,
     dueDate: sql<string | null>`${contributions.dueDate}::text`,
     status: contributions.status,
     overdue: sql<boolean>`coalesce(${isOverdue}, false)`,
     cabinetOrder: contributions.cabinetOrder,
-    paymentCount: paid.paymentCount,
+    paymentCount,
   } satisfies Record<keyof ContributionRow, unknown>;
 }
 
 function gridSelect(db: Reader) {
-  const paid = paidPerLine(db);
   return db
-    .select(gridFields(paid))
+    .select(gridFields())
     .from(contributions)
     .innerJoin(organizations, eq(organizations.id, contributions.organizationId))
     .leftJoin(exchangeRates, eq(exchangeRates.id, contributions.exchangeRateId))
-    .leftJoinLateral(paid, sql`true`);
+    .leftJoinLateral(paidPerLine(contributions.id), sql`true`);
 }
 
 function savedSelect(db: Reader) {
-  const paid = paidPerLine(db);
   return db
     .select({
-      ...gridFields(paid),
+      ...gridFields(),
       exchangeRateId: contributions.exchangeRateId,
       notes: contributions.notes,
       updatedAt: sql<string>`to_char(${contributions.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
@@ -265,7 +252,7 @@ function savedSelect(db: Reader) {
     .innerJoin(organizations, eq(organizations.id, contributions.organizationId))
     .leftJoin(exchangeRates, eq(exchangeRates.id, contributions.exchangeRateId))
     .leftJoin(updater, eq(updater.id, contributions.updatedBy))
-    .leftJoinLateral(paid, sql`true`);
+    .leftJoinLateral(paidPerLine(contributions.id), sql`true`);
 }
 
 interface YearGridArgs {
@@ -303,10 +290,8 @@ function yearGridQuery(db: Reader, { year, scopeMinistryId = null, filters = {} 
     .orderBy(latvianSortKey(organizations.acronym), asc(contributions.kind), asc(contributions.id));
 }
 
-// The grid row's keys in select order (the raw path's arrays follow it); built on first use, as building
-// the selection touches the database object.
-let gridKeys: (keyof ContributionRow)[] | undefined;
-const gridKeysOf = (db: Reader) => (gridKeys ??= Object.keys(gridFields(paidPerLine(db))) as (keyof ContributionRow)[]);
+// The grid row's keys in select order (the raw path's arrays follow it).
+const gridKeys = Object.keys(gridFields()) as (keyof ContributionRow)[];
 
 /**
  * Every contribution of a year that matches the filters, for the grid (no paging: the grid virtualizes,
@@ -323,12 +308,12 @@ export async function listYearContributions({ db = defaultDb, ...args }: YearGri
  */
 export async function yearGridPacked({ db = defaultDb, ...args }: YearGridArgs & { db?: Db }): Promise<{ rows: PackedRows<ContributionRow>; count: number }> {
   const values = await queryValues(db, yearGridQuery(db, args).toSQL());
-  return { rows: packValues(gridKeysOf(db), values), count: values.length };
+  return { rows: packValues(gridKeys, values), count: values.length };
 }
 
 /** The grid's SQL, parameters and row keys, for the benchmark's bare handler to run the very same query. */
 export function yearGridSql({ db = defaultDb, ...args }: YearGridArgs & { db?: Reader }): { sql: string; params: unknown[]; keys: string[] } {
-  return { ...yearGridQuery(db, args).toSQL(), keys: gridKeysOf(db) };
+  return { ...yearGridQuery(db, args).toSQL(), keys: gridKeys };
 }
 
 export async function contributionRows(db: Reader, ids: readonly number[]): Promise<SavedContributionRow[]> {

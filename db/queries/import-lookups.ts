@@ -4,6 +4,7 @@ import type { Db, Tx } from "../index";
 import { budgetProgrammes, contributions, currencies, exchangeRates, fiscalYears, ministries, organizations } from "../schema";
 import type { ContributionKind, ContributionStatus } from "../schema/enums";
 import type { LineValues, WrittenColumn } from "./import-plan";
+import { paidEur, paidPerLine, paymentCount } from "./paid-per-line";
 
 type Reader = Db | Tx;
 
@@ -131,13 +132,14 @@ async function existingLines(reader: Reader, years: number[], ids: number[], loc
       dueDate: contributions.dueDate,
       cabinetOrder: contributions.cabinetOrder,
       notes: contributions.notes,
-      paidEur: sql<string>`(select coalesce(sum(p.amount_eur), 0)::numeric(18,2)::text from payments p where p.contribution_id = "contributions"."id")`,
-      paymentCount: sql<number>`(select count(*)::int from payments p where p.contribution_id = "contributions"."id")`,
+      paidEur: sql<string>`${paidEur}::numeric(18,2)::text`,
+      paymentCount: paymentCount,
     })
     .from(contributions)
+    .leftJoinLateral(paidPerLine(contributions.id), sql`true`)
     .where(and(where))
     .orderBy(asc(contributions.id));
-  const rows = lock ? await query.for("update") : await query;
+  const rows = lock ? await query.for("update", { of: contributions }) : await query;
   return new Map(
     rows.map((r) => [
       r.id,

@@ -5,6 +5,7 @@ import type postgres from "postgres";
 import type { Locale } from "@/lib/i18n/config";
 import { db as defaultDb, driverOf, rowsOf, type Db, type Tx } from "../index";
 import type { ContributionKind, ContributionStatus } from "../schema/enums";
+import { outstandingEur, paidEur, paidPerLine } from "./paid-per-line";
 import type { ReportFilters } from "./reports";
 
 type Reader = Db | Tx;
@@ -53,15 +54,15 @@ export function reportLinesQuery({ filters, allYears = false, locale }: ReportLi
   return sql`select c.id, c.year, o.acronym, ${sql.raw(en ? "o.name_en" : "o.name_lv")} as organization, c.kind,
       ${sql.raw(en ? "m.name_en" : "m.name_lv")} as ministry, b.code as programme, c.currency,
       c.amount::text as amount, r.units_per_eur::text as rate, c.amount_eur::text as "amountEur",
-      c.planned_eur::text as "plannedEur", coalesce(p.paid, 0)::numeric(18,2)::text as "paidEur",
-      case when c.amount_eur is null then null else greatest(c.amount_eur - coalesce(p.paid, 0), 0)::numeric(18,2)::text end as "outstandingEur",
+      c.planned_eur::text as "plannedEur", ${paidEur}::numeric(18,2)::text as "paidEur",
+      (${outstandingEur(sql`c.amount_eur`)})::numeric(18,2)::text as "outstandingEur",
       c.due_date::text as "dueDate", c.status, c.cabinet_order as "cabinetOrder", c.notes
     from contributions c
     join organizations o on o.id = c.organization_id
     left join ministries m on m.id = c.paying_ministry_id
     left join budget_programmes b on b.id = c.budget_programme_id
     left join exchange_rates r on r.id = c.exchange_rate_id
-    left join lateral (select sum(amount_eur) as paid from payments where contribution_id = c.id) p on true
+    left join lateral ${paidPerLine(sql`c.id`)} on true
     where ${sql.join(where, sql` and `)}
     order by c.year, o.acronym, c.kind, c.id`;
 }

@@ -6,6 +6,7 @@ import { db as defaultDb, rowsOf, type Db, type Tx } from "../index";
 import type { ContributionKind } from "../schema/enums";
 import { yearMatrix, type YearCell } from "./contribution-years";
 import { todayInRiga } from "./contributions";
+import { outstandingEur, paidEur, paidPerLine } from "./paid-per-line";
 import { latvianSortKey } from "./table";
 
 type Reader = Db | Tx;
@@ -32,17 +33,13 @@ function lineFilter(filters: Omit<ReportFilters, "year">, years: SQL): SQL {
   return sql.join(where, sql` and `);
 }
 
-/**
- * Each counted line with its paid sum (a lateral aggregate through the payments' contribution index, as the
- * grid does) and its outstanding: amount less paid, never below zero; null while the amount is unknown.
- */
+/** Each counted line with its paid sum and its outstanding, as the grid has them (db/queries/paid-per-line). */
 function linesCte(filters: ReportFilters): SQL {
   return sql`line as (
     select c.id, c.organization_id, c.paying_ministry_id, c.budget_programme_id, c.amount_eur, c.planned_eur, c.status, c.due_date,
-      coalesce(p.paid, 0) as paid,
-      greatest(c.amount_eur - coalesce(p.paid, 0), 0) as outstanding
+      ${paidEur} as paid, ${outstandingEur(sql`c.amount_eur`)} as outstanding
     from contributions c
-    left join lateral (select sum(pay.amount_eur) as paid from payments pay where pay.contribution_id = c.id) p on true
+    left join lateral ${paidPerLine(sql`c.id`)} on true
     where ${lineFilter(filters, sql`c.year = ${filters.year}`)}
   )`;
 }

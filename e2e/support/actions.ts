@@ -38,20 +38,31 @@ export interface ActionAnswer {
  * the arguments as a JSON array. `args` may be a raw string, to send keys JSON.stringify would drop
  * (`__proto__`). No Origin header unless given: the action's own checks are what is tested.
  */
+/** A multipart body as React's client sends an action whose one argument is a FormData (a file upload). */
+export interface MultipartArgs {
+  multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+}
+
+/** The multipart body of an action called with one FormData: React names its fields `_1_<key>` and the root "0". */
+export function formDataArgs(fields: MultipartArgs["multipart"]): MultipartArgs {
+  return { multipart: { "0": '["$K1"]', ...Object.fromEntries(Object.entries(fields).map(([key, value]) => [`_1_${key}`, value])) } };
+}
+
 export async function callAction(
   request: APIRequestContext,
   id: string,
-  args: unknown[] | string,
+  args: unknown[] | string | MultipartArgs,
   headers: Record<string, string> = {},
 ): Promise<ActionAnswer> {
+  const multipart = typeof args === "object" && !Array.isArray(args) ? (args as MultipartArgs).multipart : null;
   const response = await request.post("/", {
     headers: {
       "Next-Action": id,
       Accept: "text/x-component",
-      "Content-Type": "text/plain;charset=UTF-8",
+      ...(multipart ? {} : { "Content-Type": "text/plain;charset=UTF-8" }),
       ...headers,
     },
-    data: typeof args === "string" ? args : JSON.stringify(args),
+    ...(multipart ? { multipart } : { data: typeof args === "string" ? args : JSON.stringify(args) }),
     maxRedirects: 0,
   });
   const redirect = response.headers()["x-action-redirect"]?.split(";")[0] ?? null;

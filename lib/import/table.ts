@@ -11,6 +11,8 @@ export const IMPORT_LIMITS = {
   maxCellChars: 2_000,
   headerScanRows: 30,
   maxUnzippedBytes: 100 * 1024 * 1024,
+  /** All cells' text together: one shared string repeated in every cell would otherwise blow up the stored table. */
+  maxTextChars: 16 * 1024 * 1024,
   timeoutMs: 30_000,
 } as const;
 export type ImportLimits = { [K in keyof typeof IMPORT_LIMITS]: number };
@@ -44,6 +46,7 @@ export class TableBuilder {
   private rows: ParsedRow[] = [];
   private failure: ParseFailure | null = null;
   private noHeader = false;
+  private textChars = 0;
 
   constructor(
     private readonly limits: ImportLimits,
@@ -59,8 +62,11 @@ export class TableBuilder {
     if (width > this.limits.maxColumns) return this.fail({ ok: false, error: "tooManyColumns", line, limit: this.limits.maxColumns });
     const row = { line, cells: cells.slice(0, width) };
     for (const cell of row.cells) {
-      if (typeof cell === "string" && cell.length > this.limits.maxCellChars) return this.fail({ ok: false, error: "cellTooLong", line, limit: this.limits.maxCellChars });
+      if (typeof cell !== "string") continue;
+      if (cell.length > this.limits.maxCellChars) return this.fail({ ok: false, error: "cellTooLong", line, limit: this.limits.maxCellChars });
+      this.textChars += cell.length;
     }
+    if (this.textChars > this.limits.maxTextChars) return this.fail({ ok: false, error: "tooLarge", line, limit: this.limits.maxTextChars });
     if (this.header) {
       if (this.rows.length >= this.limits.maxRows) return this.fail({ ok: false, error: "tooManyRows", line, limit: this.limits.maxRows });
       this.rows.push(row);

@@ -217,6 +217,17 @@ describe("parseImportFile: broken and hostile files", () => {
     expect(await parseImportFile("a.csv", utf8(`Gads;Valūta\n${wide}\n`))).toEqual({ ok: false, error: "tooManyColumns", line: 2, limit: 60 });
   });
 
+  it("answers tooLarge when all the cells' text together passes its cap (one long shared string in every cell)", async () => {
+    const cell = "y".repeat(1_000);
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.addRow(["Year", "Notes"]);
+      for (let i = 0; i < 50; i++) ws.addRow([2026, cell]);
+    });
+    expect(await parseImportFile("a.xlsx", bytes, { maxTextChars: 20_000 })).toMatchObject({ ok: false, error: "tooLarge", limit: 20_000 });
+    expect((await parseImportFile("a.xlsx", bytes)).ok).toBe(true);
+  });
+
   it("stops a 10⁶-line CSV at the row cap", async () => {
     const bytes = utf8("Gads;Saīsinājums\n" + "1;a\n".repeat(1_000_000));
     expect(bytes.length).toBeLessThan(5 * 1024 * 1024);

@@ -36,23 +36,21 @@ export function ConflictPopover({
   const ref = useRef<HTMLDivElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
 
-  // Placed under the cell once it is in the DOM (measured, so not known at render time).
+  // Placed under the cell once it is in the DOM (measured, so not known at render time). A layout effect
+  // runs before the browser paints, so the panel is never seen in the wrong place and needs no hiding
+  // meanwhile. It must not be hidden: the buttons' `transition-all` would carry a visibility change as a
+  // transition, which starts at "hidden", and focus() on a hidden button does nothing (the cause of focus
+  // sometimes staying on the grid).
   useLayoutEffect(() => {
     const box = document.getElementById(anchorId)?.getBoundingClientRect();
     const panel = ref.current;
     if (!panel) return;
     panel.style.top = `${box ? box.bottom + 4 : 120}px`;
     panel.style.left = `${box ? Math.max(8, Math.min(box.left, window.innerWidth - 400)) : 120}px`;
-    panel.style.visibility = "visible";
   }, [anchorId]);
 
   useEffect(() => {
     keepRef.current?.focus();
-    // Once more a frame later: focus that the grid moved in the same moment must not stay on the grid.
-    const frame = requestAnimationFrame(() => {
-      if (!ref.current?.contains(document.activeElement)) keepRef.current?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
   }, []);
 
   return (
@@ -63,7 +61,6 @@ export function ConflictPopover({
       aria-labelledby={titleId}
       data-testid="conflict-popover"
       className="bg-popover text-popover-foreground fixed z-50 w-96 rounded-md border p-4 shadow-lg"
-      style={{ visibility: "hidden" }}
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.preventDefault();

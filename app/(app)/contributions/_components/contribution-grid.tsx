@@ -70,11 +70,6 @@ export function ContributionGrid({
   const [active, setActive] = useState<Active>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [conflictAt, setConflictAt] = useState<{ id: number; field: CellField } | null>(null);
-  // Read by the focus frame below: while the conflict popover is open, it holds focus whatever the grid did.
-  const conflictOpen = useRef(false);
-  useEffect(() => {
-    conflictOpen.current = conflictAt !== null;
-  }, [conflictAt]);
   const [announcement, setAnnouncement] = useState<{ text: string; urgent: boolean } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
@@ -161,7 +156,7 @@ export function ContributionGrid({
     const frame = requestAnimationFrame(() => {
       // Never take focus from outside the grid (a conflict popover, a dialog) when the frame comes late.
       const focused = document.activeElement;
-      if (conflictOpen.current || (focused && focused !== document.body && !scrollRef.current?.contains(focused))) return;
+      if (focused && focused !== document.body && !scrollRef.current?.contains(focused)) return;
       document.getElementById(cellId(current.row, current.col))?.focus({ preventScroll: false });
     });
     return () => cancelAnimationFrame(frame);
