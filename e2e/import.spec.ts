@@ -155,6 +155,15 @@ test.describe("as an editor", () => {
     await expect(imports.group("error")).toHaveText(/Ar kļūdām\s*1/);
     await expect(imports.group("unchanged")).toHaveText(/Bez izmaiņām\s*0/);
     await expect(imports.rows().first()).toContainText("Valūta (kolonna „Valūta”): Nezināma valūta „XXX”.");
+    // The rows to correct, as XLSX: the file's own columns, then the reasons in words.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Rindas ar kļūdām (XLSX)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const errorsBook = new ExcelJS.Workbook();
+    await errorsBook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const errorCells: unknown[] = [];
+    errorsBook.worksheets[0]!.eachRow((row) => errorCells.push(...(row.values as unknown[])));
+    expect(errorCells).toContain("XXX");
+    expect(errorCells.some((cell) => typeof cell === "string" && cell.includes("Nezināma valūta „XXX”"))).toBe(true);
     await imports.group("changed").click();
     await expect(imports.rows().first()).toContainText(/Summa:\s*1\s000,00\s*→\s*2\s000,00/);
     await expect(imports.rows().first()).toContainText(/Summa, EUR:\s*1\s000,00\s€\s*→\s*2\s000,00\s€/);
