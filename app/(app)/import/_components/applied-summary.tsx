@@ -15,7 +15,7 @@ export async function AppliedSummary({ id, counts, appliedAt, years, isAdmin }: 
         {t("applied.heading")}
       </h2>
       <p role="status">
-        {t("applied.text", { at: formatDateTime(appliedAt, locale), written: n(counts.new + counts.changed), new: n(counts.new), changed: n(counts.changed) })}
+        {t("applied.text", { at: formatDateTime(appliedAt, locale), written: counts.new + counts.changed, new: n(counts.new), changed: n(counts.changed), error: n(counts.error) })}
       </p>
       <ul className="flex flex-col gap-1">
         {years.map((year) => (
