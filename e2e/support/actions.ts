@@ -48,6 +48,20 @@ export function formDataArgs(fields: MultipartArgs["multipart"]): MultipartArgs 
   return { multipart: { "0": '["$K1"]', ...Object.fromEntries(Object.entries(fields).map(([key, value]) => [`_1_${key}`, value])) } };
 }
 
+/**
+ * The multipart body in React's order: the FormData's fields first, the root "0" last. The server resolves
+ * the root as soon as it arrives, and a `$K` reference only sees the fields read before it (an object
+ * lists "0" first, whatever the order it was written in, hence a FormData).
+ */
+function orderedForm(fields: MultipartArgs["multipart"]): FormData {
+  const form = new FormData();
+  const entries = Object.entries(fields);
+  for (const [key, value] of [...entries.filter(([key]) => key !== "0"), ...entries.filter(([key]) => key === "0")]) {
+    form.append(key, typeof value === "string" ? value : new File([new Uint8Array(value.buffer)], value.name, { type: value.mimeType }));
+  }
+  return form;
+}
+
 export async function callAction(
   request: APIRequestContext,
   id: string,
@@ -62,7 +76,7 @@ export async function callAction(
       ...(multipart ? {} : { "Content-Type": "text/plain;charset=UTF-8" }),
       ...headers,
     },
-    ...(multipart ? { multipart } : { data: typeof args === "string" ? args : JSON.stringify(args) }),
+    ...(multipart ? { multipart: orderedForm(multipart) } : { data: typeof args === "string" ? args : JSON.stringify(args) }),
     maxRedirects: 0,
   });
   const redirect = response.headers()["x-action-redirect"]?.split(";")[0] ?? null;
