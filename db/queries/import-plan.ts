@@ -318,13 +318,14 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
   }
   if (!statusSet || paymentCount > 0) next.status = derivedStatus(next.status as ContributionStatus, next.amountEur as string | null, paidEur);
 
-  if (year !== null && lookups.closedYears.has(year)) fail("year", "yearClosed", String(year));
   if (input.scopeMinistryId !== null && next.payingMinistryId !== null && next.payingMinistryId !== input.scopeMinistryId) {
     fail("ministry", "scope", ministryText);
   }
   if (!existing && organizationId !== null && lookups.archivedOrganizations.has(organizationId)) fail("organization", "archivedOrganization", orgText);
 
   const changed = WRITTEN.filter((column) => !before || !same(column, before[column], next[column]));
+  // A closed year's lines stay as they are: a row that would add or change one is refused, an unchanged one is not.
+  if (year !== null && lookups.closedYears.has(year) && (!existing || changed.length)) fail("year", "yearClosed", String(year));
   const display = (column: WrittenColumn, value: string | number | null) => lookups.display(column, value);
   const diff = changed
     .filter((column) => before || next[column] !== null)

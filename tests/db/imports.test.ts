@@ -179,6 +179,20 @@ describe("import: a file with new, changed and broken rows", () => {
     expect(planned[0]!.errors).toContainEqual({ field: "year", message: "yearClosed", value: "2019" });
     expect(planned[1]!.errors).toContainEqual({ field: "ministry", message: "scope", value: "am" });
     expect(planned[2]!.errors).toContainEqual({ field: "id", message: "unknownId", value: String(foreign!.id) });
+
+    // A closed year's own export imports back unchanged: only a row that would change a line is refused.
+    const editor = await actAs(db, "editor");
+    await db.update(fiscalYears).set({ closedAt: new Date() }).where(eq(fiscalYears.year, YEAR));
+    try {
+      const closed = await dryRun(await exported("csv"), "slegts.csv", editor);
+      expect(closed.counts).toMatchObject({ unchanged: await lineCount(), error: 0, changed: 0 });
+      const [header, ...body] = await csvRows();
+      body.find((r) => r[header!.indexOf("ID")] !== "")![header!.indexOf("Piezīmes")] = "mainīts slēgtā gadā";
+      const edited = await dryRun(toCsv([header!, ...body]), "slegts-labots.csv", editor);
+      expect(edited.counts).toMatchObject({ error: 1, changed: 0 });
+    } finally {
+      await db.update(fiscalYears).set({ closedAt: null }).where(eq(fiscalYears.year, YEAR));
+    }
   });
 });
 
