@@ -15,7 +15,7 @@ for (const locale of ["lv", "en"] as const) {
 
     test.describe("signed in as admin", () => {
       test.use({ storageState: storageState("admin") });
-      for (const path of ["/", "/admin/users", "/admin/users/new", "/admin/users/1?tab=history", "/admin/audit", "/account", "/reports", "/reports?view=years"]) {
+      for (const path of ["/", "/admin/users", "/admin/users/new", "/admin/users/1?tab=history", "/admin/audit", "/account", "/reports", "/reports?view=years", "/import"]) {
         test(path, async ({ page }) => {
           await page.goto(path);
           await expect(page.locator("main h1")).toBeVisible();
