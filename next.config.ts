@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // archiver's Node streams: both stay plain Node packages, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "exceljs"],
   experimental: {
-    // The import uploads its spreadsheet through a server action: the 5 MB file cap (MAX_IMPORT_BYTES) plus
-    // the multipart form's overhead must fit under the default 1 MB action body limit, raised here.
+    // Server actions accept 1 MB bodies by default; the import's upload is one, and carries up to 5 MB of
+    // file (MAX_IMPORT_BYTES) plus the multipart form's overhead.
     serverActions: { bodySizeLimit: "6mb" },
   },
   async headers() {
