@@ -23,7 +23,8 @@ export const uploadImport = defineAction({
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const parsed = await parseImportFile(input.file.name, bytes);
     if (!parsed.ok) {
-      const detail = parsed.limit ?? parsed.line;
+      // "tooLarge" says how many megabytes (of the file, or of what it unpacks to); the other caps give a count or a line.
+      const detail = parsed.error === "tooLarge" && parsed.limit !== undefined ? Math.max(1, Math.round(parsed.limit / 1024 / 1024)) : (parsed.limit ?? parsed.line);
       throw new ActionError("invalid", { fieldErrors: { file: [detail === undefined ? parsed.error : `${parsed.error}:${detail}`] } });
     }
     const fileName = input.file.name.split(/[\\/]/).pop()!.slice(0, 200) || "import";
