@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { ImportSummary } from "@/db/queries/imports";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/config";
+import { FactsList } from "@/components/facts-list";
 
 /** The file as it was read: who brought it, when, what it is, and enough of its checksum to tell files apart. */
 export async function ImportFacts({ summary }: { summary: ImportSummary }) {
@@ -25,14 +26,7 @@ export async function ImportFacts({ summary }: { summary: ImportSummary }) {
       <h2 id="import-facts" className="text-lg font-semibold">
         {t("facts.heading")}
       </h2>
-      <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        {items.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium">{label}</dt>
-            <dd className="text-muted-foreground">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactsList items={items} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Ministry } from "@/db/schema";
 import { formatNumber } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/config";
+import { FactsList } from "@/components/facts-list";
 
 /** The ministry's facts for those who may not edit it (everyone but admins). */
 export async function MinistrySummary({ ministry, leadCount, programmeCount }: { ministry: Ministry; leadCount: number; programmeCount: number }) {
@@ -21,14 +22,7 @@ export async function MinistrySummary({ ministry, leadCount, programmeCount }: {
         {t("details")}
       </h2>
       <p className="text-muted-foreground text-sm">{t("readOnly")}</p>
-      <dl className="grid max-w-3xl gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-        {items.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium">{label}</dt>
-            <dd className="text-muted-foreground">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactsList items={items} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { BudgetProgramme } from "@/db/schema";
+import { FactsList } from "@/components/facts-list";
 
 /** The programme's fields for those who may not edit them (viewers, other ministries' editors). */
 export async function ProgrammeSummary({ programme }: { programme: BudgetProgramme }) {
@@ -18,14 +19,7 @@ export async function ProgrammeSummary({ programme }: { programme: BudgetProgram
         {t("details")}
       </h2>
       <p className="text-muted-foreground text-sm">{t("readOnly")}</p>
-      <dl className="grid max-w-3xl gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-        {items.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium">{label}</dt>
-            <dd className="text-muted-foreground">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactsList items={items} />
     </section>
   );
 }

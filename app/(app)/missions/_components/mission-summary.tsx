@@ -4,6 +4,7 @@ import type { Mission } from "@/db/schema";
 import { formatDate } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/config";
 import { countryName } from "../countries";
+import { FactsList } from "@/components/facts-list";
 
 /** The mission's fields for those who may not edit them (viewers, other ministries' editors). */
 export async function MissionSummary({ mission }: { mission: Mission }) {
@@ -29,14 +30,7 @@ export async function MissionSummary({ mission }: { mission: Mission }) {
         {t("details")}
       </h2>
       <p className="text-muted-foreground text-sm">{t("readOnly")}</p>
-      <dl className="grid max-w-3xl gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-        {items.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium">{label}</dt>
-            <dd className="text-muted-foreground [&_a]:text-primary [&_a]:underline-offset-4 [&_a:hover]:underline">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactsList items={items} valueClassName="[&_a]:text-primary [&_a]:underline-offset-4 [&_a:hover]:underline" />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { contributionLabels, type SavedContributionRow } from "@/db/queries/cont
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { formatRate } from "@/lib/format";
+import { FactsList } from "@/components/facts-list";
 
 const linkClass = "text-primary underline-offset-4 hover:underline";
 
@@ -67,13 +68,6 @@ export async function ContributionSummary({ row, locale }: { row: SavedContribut
     [t("fields.notes"), row.notes ? <span key="notes" className="whitespace-pre-line">{row.notes}</span> : "—"],
   ];
   return (
-    <dl className="grid max-w-3xl gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]" data-contribution-id={row.id} data-version={row.version}>
-      {items.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium">{label}</dt>
-          <dd className="text-muted-foreground tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactsList items={items} valueClassName="tabular-nums" data-contribution-id={row.id} data-version={row.version} />
   );
 }
