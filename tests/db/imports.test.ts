@@ -287,3 +287,35 @@ describe("import: files that are not what they seem", () => {
     expect(await applyImport({ id, version, locale: "lv" })).toMatchObject({ ok: false, error: "not_found" });
   });
 });
+
+describe("import: mapping remembered, refused rows downloadable", () => {
+  it("a column mapped by hand is offered again for the next file with the same headers", async () => {
+    const user = await actAs(db, "editor");
+    const file = "Gads;Org.;Tips;Maksātājs;Val.;Cik\n2026;CBSS;voluntary;am;EUR;10\n";
+    const { id } = data(await upload(file, "savs.csv"));
+    const first = (await getImport(id, user!))!;
+    expect(first.mapping).toMatchObject({ year: 0 });
+    expect(first.mapping.amount).toBeUndefined();
+    const chosen = { year: 0, organization: 1, kind: 2, ministry: 3, currency: 4, amount: 5 };
+    data(await previewImport({ id, version: first.version, locale: "lv", mapping: mappingForm(chosen), defaultYear: "" }));
+    const next = data(await upload(file.replace("10", "20"), "savs-2.csv"));
+    expect((await getImport(next.id, user!))!.mapping).toEqual(chosen);
+  });
+
+  it("the error rows download holds the file's own columns, the reasons in the reader's language and the line", async () => {
+    const user = await actAs(db, "editor");
+    const file = "Gads;Saīsinājums;Veids;Maksātāja ministrija;Valūta;Summa valūtā\n2026;NOPE;voluntary;am;EUR;10\n2026;CBSS;voluntary;am;EUR;1.234\n";
+    const { id } = await dryRun(file, "kludas.csv", user);
+    const { GET } = await import("@/app/api/import/errors/route");
+    const response = await GET(new NextRequest(`http://app.test/api/import/errors?id=${id}&format=csv`, { headers: { cookie: "NEXT_LOCALE=lv" } }));
+    expect(response.status).toBe(200);
+    const rows = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), { delimiter: ";" }).data.filter((r) => r.length > 1);
+    expect(rows[0]).toEqual(["Gads", "Saīsinājums", "Veids", "Maksātāja ministrija", "Valūta", "Summa valūtā", "Iemesli", "Faila rinda"]);
+    expect(rows.slice(1).map((r) => [r[1], r[7]])).toEqual([["NOPE", "2"], ["CBSS", "3"]]);
+    expect(rows[1]![6]).toContain("NOPE");
+    expect(rows[2]![6]).toContain("1.234");
+    await actAs(db, "zmEditor");
+    const denied = await GET(new NextRequest(`http://app.test/api/import/errors?id=${id}&format=xlsx`));
+    expect(denied.status).toBe(404);
+  });
+});
