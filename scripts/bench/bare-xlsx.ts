@@ -14,7 +14,7 @@ import type postgres from "postgres";
  * query field in REPORT_LINE_KEYS) is added to COLUMNS here, or the two stop writing the same workbook.
  *
  * Plain module (exceljs and postgres only): loaded by the yardstick process (export-server.ts) and, through
- * the memory probe (memory-probe.cjs), inside the Next server's own process.
+ * the memory probe (memory-probe.mjs), inside the Next server's own process.
  */
 
 /** Index of each field in a row of the lines query (REPORT_LINE_KEYS order; db/queries/report-lines.ts). */

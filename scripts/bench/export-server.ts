@@ -7,7 +7,7 @@ import { writeBareXlsx } from "./bare-xlsx";
  * The yardsticks for the exports (scripts/bench-exports.ts), a process of its own like the app server:
  *   /xlsx  a bare exceljs streaming writer fed by a postgres.js cursor (bare-xlsx.ts);
  *   /csv   COPY (the same query) TO STDOUT, streamed through postgres.js as PostgreSQL writes it;
- *   /sql   the query's text, for the same yardstick run inside the Next server (memory-probe.cjs).
+ *   /sql   the query's text, for the same yardstick run inside the Next server (memory-probe.mjs).
  * Run with `--conditions=react-server` so that the query module's "server-only" guard lets it load.
  */
 const { text, params } = reportLinesText({ filters: { year: 2026, ministryId: null, kind: null, scopeMinistryId: null }, allYears: true, locale: "lv" });

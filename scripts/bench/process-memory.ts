@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * Memory of the export bench's server processes, seen two ways: from outside (the resident set in /proc,
- * the whole process) and from inside (memory-probe.cjs, preloaded into the process: forced garbage
+ * the whole process) and from inside (memory-probe.mjs, preloaded into the process: forced garbage
  * collection for an idle baseline, then process.memoryUsage() sampled during the request).
  */
 
@@ -96,7 +96,7 @@ function request(target: Target, method: string, body?: string): Promise<http.In
   });
 }
 
-/** The probe preloaded into process `pid` (memory-probe.cjs); it answers once the process has started. */
+/** The probe preloaded into process `pid` (memory-probe.mjs); it answers once the process has started. */
 export function probeOf(dir: string, pid: number) {
   const socketPath = path.join(dir, `probe-${pid}.sock`);
   const call = async <T>(route: string, body?: string): Promise<T> => {

@@ -1,7 +1,6 @@
-"use strict";
 /**
  * Memory probe of `npm run bench:exports`, never part of the app: scripts/bench-exports.ts preloads it
- * (NODE_OPTIONS="--expose-gc --require <this file>", BENCH_PROBE_DIR set) into the processes it measures,
+ * (NODE_OPTIONS="--expose-gc --import <this file>", BENCH_PROBE_DIR set) into the processes it measures,
  * the Next production server and the yardstick process. Without BENCH_PROBE_DIR it does nothing.
  *
  * It answers on a Unix socket of its own, `<BENCH_PROBE_DIR>/probe-<pid>.sock`, outside the app's port
@@ -14,13 +13,14 @@
  *   POST /setup   (body: the lines query) prepare the bare XLSX yardstick (bare-xlsx.ts) in this process;
  *   GET  /xlsx    run it: the same writer as the yardstick process, on the same heap and baseline as
  *                 the route it is compared with.
- * Plain CommonJS so that it loads into `next start` as it is; the yardstick is TypeScript, loaded through
+ * Plain JavaScript so that it loads into `next start` as it is; the yardstick is TypeScript, loaded through
  * tsx's scoped require, which leaves the server's own module loading alone.
  */
-const fs = require("node:fs");
-const http = require("node:http");
-const path = require("node:path");
-const { isMainThread } = require("node:worker_threads");
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMainThread } from "node:worker_threads";
 
 const dir = process.env.BENCH_PROBE_DIR;
 const gc = globalThis.gc;
@@ -87,8 +87,9 @@ if (dir && isMainThread && typeof gc === "function") {
     },
     "POST /setup": async (req, res) => {
       const text = await body(req);
-      const postgres = require("postgres");
-      const { writeBareXlsx } = require("tsx/cjs/api").require("./bare-xlsx.ts", __filename);
+      const { default: postgres } = await import("postgres");
+      const { require: tsxRequire } = await import("tsx/cjs/api");
+      const { writeBareXlsx } = tsxRequire("./bare-xlsx.ts", fileURLToPath(import.meta.url));
       await bare?.sql.end({ timeout: 2 });
       bare = { sql: postgres(process.env.DATABASE_URL, { max: 4, onnotice: () => {} }), text, writeBareXlsx };
       json(res, { ok: true });
