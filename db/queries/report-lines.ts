@@ -87,6 +87,9 @@ export type ReportLineValues = unknown[];
 /** Where each field sits in a ReportLineValues array. */
 export const LINE: { readonly [K in keyof ReportLine]: number } = Object.fromEntries(REPORT_LINE_KEYS.map((key, i) => [key, i])) as never;
 
+/** How long one export's cursor may stay open (the slowest download it serves). */
+const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+
 /**
  * Every matching line, in batches of arrays: on postgres.js through a server-side cursor, so that an export
  * of 50,000 lines holds one batch in memory, never the whole result; as arrays, not objects, because the
@@ -101,8 +104,21 @@ export async function* streamReportLines({
   const driver = driverOf(db);
   if (driver.kind === "postgres") {
     const { text, params } = reportLinesText(args);
-    for await (const batch of driver.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
-      yield batch as unknown as ReportLineValues[];
+    // PostgreSQL times a cursor as one statement from its first batch to its last, however slowly the client
+    // reads: the pool's statement_timeout (15 s, there for runaway queries) cut exports off mid-download on
+    // a busy server (npm run bench:exports). So the cursor gets a connection of its own with a bound fit for
+    // a download, put back as it was. (Inside a transaction, the caller's connection and its timeout.)
+    const reserved = "reserve" in driver.sql ? await driver.sql.reserve() : null;
+    try {
+      if (reserved) await reserved`select set_config('statement_timeout', ${String(DOWNLOAD_TIMEOUT_MS)}, false)`;
+      for await (const batch of (reserved ?? driver.sql).unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
+        yield batch as unknown as ReportLineValues[];
+      }
+    } finally {
+      if (reserved) {
+        await reserved`reset statement_timeout`.catch(() => {});
+        reserved.release();
+      }
     }
     return;
   }

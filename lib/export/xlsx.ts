@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Locale } from "@/lib/i18n/config";
@@ -59,6 +58,29 @@ function converters(columns: readonly Column[]): ((value: SheetRow["cells"][numb
   });
 }
 
+type Drainable = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } };
+
+/**
+ * The stream exceljs pipes a sheet's XML into: archiver's input for the sheet's zip entry, in front of the
+ * compressor. exceljs does not expose it (it ignores that stream's backpressure); undefined if that changes.
+ */
+function zipInputOf(worksheet: ExcelJS.Worksheet): Drainable | undefined {
+  return (worksheet as unknown as { stream?: { pipes?: Drainable[] } }).stream?.pipes?.[0];
+}
+
+/** Until `stream` has written out what it holds, or the download is over (the drain would never come). */
+function drained(stream: Drainable, output: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      output.off("close", done);
+      resolve();
+    };
+    stream.once("drain", done);
+    output.once("close", done);
+  });
+}
+
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, locale: Locale, output: PassThrough): Promise<void> {
   const headerRow = sheet.title.lines.length + 3; // title, its lines, a blank row, then the header
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
@@ -89,9 +111,15 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
       if (row.level !== "row") added.font = { bold: true };
       added.commit();
     }
-    // exceljs does not wait for a slow reader; without this a download over a slow link would buffer the
-    // whole workbook. Reading the next batch from the cursor waits until the client has taken this one.
-    if (output.writableNeedDrain) await once(output, "drain");
+    // exceljs waits for nothing: not for its compressor (on a busy server the uncompressed XML of tens of
+    // thousands of rows queued before it, npm run bench:exports), nor for a slow reader (a download over
+    // a slow link would buffer the whole workbook). The next batch is read from the cursor only once the
+    // zip has taken this one in and the client has taken the zip's output.
+    const zipInput = zipInputOf(worksheet);
+    if (zipInput?._writableState?.needDrain) await drained(zipInput, output);
+    if (output.writableNeedDrain) await drained(output, output);
+    // A client that went away: stop here, which closes the cursor, instead of writing to no one.
+    if (output.destroyed) throw new Error("the download was aborted");
   }
   worksheet.commit();
 }

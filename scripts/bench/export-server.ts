@@ -1,13 +1,13 @@
 import http from "node:http";
-import ExcelJS from "exceljs";
 import postgres from "postgres";
 import { reportLinesText } from "../../db/queries/report-lines";
+import { writeBareXlsx } from "./bare-xlsx";
 
 /**
  * The yardsticks for the exports (scripts/bench-exports.ts), a process of its own like the app server:
- *   /xlsx  a bare exceljs streaming writer fed by a postgres.js cursor: the same query, rows and columns
- *          (and number formats) as the route's lines export, without title block, labels or totals;
- *   /csv   COPY (the same query) TO STDOUT, streamed through postgres.js as PostgreSQL writes it.
+ *   /xlsx  a bare exceljs streaming writer fed by a postgres.js cursor (bare-xlsx.ts);
+ *   /csv   COPY (the same query) TO STDOUT, streamed through postgres.js as PostgreSQL writes it;
+ *   /sql   the query's text, for the same yardstick run inside the Next server (memory-probe.mjs).
  * Run with `--conditions=react-server` so that the query module's "server-only" guard lets it load.
  */
 const { text, params } = reportLinesText({ filters: { year: 2026, ministryId: null, kind: null, scopeMinistryId: null }, allYears: true, locale: "lv" });
@@ -17,34 +17,9 @@ const sql = postgres(process.env.DATABASE_URL!, { max: 4, onnotice: () => {} });
 // COPY TO hung the next query sent on it (a cursor or another COPY), here within a few requests. The
 // connection's set-up (~5 ms) counts against the yardstick, a hair in the route's favour.
 
-const KEYS = ["year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate", "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes"] as const;
-const MONEY = '#,##0.00 "€"';
-const FORMATS: Partial<Record<(typeof KEYS)[number], string>> = { year: "#,##0", amount: "#,##0.00", rate: "0.00######", amountEur: MONEY, plannedEur: MONEY, paidEur: MONEY, outstandingEur: MONEY, dueDate: "dd.mm.yyyy" };
-const NUMERIC = new Set(["amount", "rate", "amountEur", "plannedEur", "paidEur", "outstandingEur"]);
-
 async function xlsx(res: http.ServerResponse): Promise<void> {
   res.writeHead(200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("Rindas");
-  sheet.columns = KEYS.map((key) => ({ width: 14, ...(FORMATS[key] ? { style: { numFmt: FORMATS[key] } } : {}) }));
-  sheet.addRow([...KEYS]).commit();
-  for await (const batch of sql.unsafe(text).cursor(1_000)) {
-    for (const row of batch) {
-      sheet
-        .addRow(
-          KEYS.map((key) => {
-            const value = row[key] as string | number | null;
-            if (value === null) return null;
-            if (NUMERIC.has(key)) return Number(value);
-            if (key === "dueDate") return new Date(`${value}T00:00:00Z`);
-            return value;
-          }),
-        )
-        .commit();
-    }
-  }
-  sheet.commit();
-  await workbook.commit();
+  await writeBareXlsx(sql, text, res);
 }
 
 async function csv(res: http.ServerResponse): Promise<void> {
@@ -59,6 +34,7 @@ async function csv(res: http.ServerResponse): Promise<void> {
 }
 
 const server = http.createServer((req, res) => {
+  if (req.url === "/sql") return void res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
   const run = req.url === "/xlsx" ? xlsx : req.url === "/csv" ? csv : null;
   if (!run) return void res.writeHead(200).end("ready");
   run(res).catch((error: unknown) => {
