@@ -23,6 +23,7 @@ function cellText(column: Column, value: SheetRow["cells"][number], locale: Loca
     case "money":
       return formatMoney(text, "EUR", locale);
     case "number":
+      if (column.plain) return text;
       return column.decimals === undefined ? formatRate(text, locale) : formatDecimal(text, column.decimals, locale);
     case "percent":
       return `${formatDecimal(text, 1, locale)} %`;

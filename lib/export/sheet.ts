@@ -14,6 +14,8 @@ export interface Column {
   type: ColumnType;
   /** Fixed decimals of a number column (2 for amounts); none for counts and rates. */
   decimals?: number;
+  /** A number that names something (a year, an id): written without thousands grouping. */
+  plain?: boolean;
   /** Characters, for spreadsheets and the PDF's proportions. */
   width?: number;
 }

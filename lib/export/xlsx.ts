@@ -12,6 +12,7 @@ export const NUMBER_FORMATS = {
   money: '#,##0.00 "€"',
   amount: "#,##0.00",
   count: "#,##0",
+  plain: "0",
   rate: "0.00######",
   percent: "0.0%",
 } as const;
@@ -23,6 +24,7 @@ function numFmtOf(column: Column, locale: Locale): string | undefined {
     case "money":
       return NUMBER_FORMATS.money;
     case "number":
+      if (column.plain) return NUMBER_FORMATS.plain;
       return column.decimals === 2 ? NUMBER_FORMATS.amount : column.decimals === 0 ? NUMBER_FORMATS.count : NUMBER_FORMATS.rate;
     case "percent":
       return NUMBER_FORMATS.percent;

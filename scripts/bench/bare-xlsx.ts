@@ -22,7 +22,7 @@ const FIELDS = ["id", "year", "acronym", "organization", "kind", "ministry", "pr
 const MONEY = '#,##0.00 "€"';
 type Kind = "number" | "date" | "text";
 const COLUMNS: [field: string, width: number, kind: Kind, numFmt?: string][] = [
-  ["year", 7, "number", "#,##0"],
+  ["year", 7, "number", "0"],
   ["acronym", 12, "text"],
   ["organization", 32, "text"],
   ["kind", 12, "text"],
@@ -39,6 +39,7 @@ const COLUMNS: [field: string, width: number, kind: Kind, numFmt?: string][] = [
   ["status", 14, "text"],
   ["cabinetOrder", 20, "text"],
   ["notes", 30, "text"],
+  ["id", 9, "number", "0"],
 ];
 const INDEX = COLUMNS.map(([field]) => FIELDS.indexOf(field));
 

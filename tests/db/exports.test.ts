@@ -105,6 +105,13 @@ describe("report exports", () => {
       expect(typeof cell.value).toBe("number");
       expect(cell.numFmt).toBe("#,##0.00");
     }
+    // A year and a line's id are numbers that name something: never shown as "2 026".
+    const firstLine = lines.getRow(lines.getRow(8).getCell(1).value === YEAR ? 8 : 9);
+    for (const header of ["Gads", "ID"]) {
+      const cell = firstLine.getCell(column(lines, header));
+      expect(typeof cell.value, header).toBe("number");
+      expect(cell.numFmt, header).toBe("0");
+    }
   });
 
   it("CSV lv: BOM, ';' and decimal comma; RFC 4180 quoting; totals to the cent; formula text prefixed", async () => {

@@ -82,7 +82,7 @@ function budgetSheet(by: "ministry" | "programme" | "organization", rowsOf: () =
 function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet, "columns" | "rows"> {
   const c = (key: string, type: Column["type"], extra: Partial<Column> = {}): Column => ({ header: t(`columns.${key}`), type, ...extra });
   const columns = [
-    c("year", "number", { decimals: 0, width: 7 }),
+    c("year", "number", { decimals: 0, plain: true, width: 7 }),
     c("organizationCode", "text", { width: 12 }),
     c("organization", "text", { width: 32 }),
     c("kind", "text", { width: 12 }),
@@ -100,7 +100,7 @@ function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet,
     c("cabinetOrder", "text", { width: 20 }),
     c("notes", "text", { width: 30 }),
     // Last, out of the reader's way: an import of this file finds each line again by it.
-    c("id", "number", { decimals: 0, width: 9 }),
+    c("id", "number", { decimals: 0, plain: true, width: 9 }),
   ];
   async function* rows(): AsyncIterable<SheetRow[]> {
     const args = { filters: request.filters, allYears: request.allYears, locale: request.locale, db: request.db };
