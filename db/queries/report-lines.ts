@@ -51,12 +51,12 @@ export function reportLinesQuery({ filters, allYears = false, locale }: ReportLi
   if (filters.ministryId !== null) where.push(sql`c.paying_ministry_id = ${filters.ministryId}`);
   if (filters.kind !== null) where.push(sql`c.kind = ${filters.kind}`);
   if (filters.scopeMinistryId !== null) where.push(sql`c.paying_ministry_id = ${filters.scopeMinistryId}`);
-  return sql`select c.id, c.year, o.acronym, ${sql.raw(en ? "o.name_en" : "o.name_lv")} as organization, c.kind,
+  return sql`select c.year, o.acronym, ${sql.raw(en ? "o.name_en" : "o.name_lv")} as organization, c.kind,
       ${sql.raw(en ? "m.name_en" : "m.name_lv")} as ministry, b.code as programme, c.currency,
       c.amount::text as amount, r.units_per_eur::text as rate, c.amount_eur::text as "amountEur",
       c.planned_eur::text as "plannedEur", ${paidEur}::numeric(18,2)::text as "paidEur",
       (${outstandingEur(sql`c.amount_eur`)})::numeric(18,2)::text as "outstandingEur",
-      c.due_date::text as "dueDate", c.status, c.cabinet_order as "cabinetOrder", c.notes
+      c.due_date::text as "dueDate", c.status, c.cabinet_order as "cabinetOrder", c.notes, c.id
     from contributions c
     join organizations o on o.id = c.organization_id
     left join ministries m on m.id = c.paying_ministry_id
@@ -75,10 +75,13 @@ export function reportLinesText(args: ReportLinesArgs): { text: string; params: 
   return { text: query.sql, params: query.params };
 }
 
-/** The columns of the lines query, in select order: the streamed rows are arrays in this order. */
+/**
+ * The columns of the lines query, in select order: the streamed rows are arrays in this order, which is
+ * also the lines sheet's column order, so an export writes the cursor's own arrays (no copy per line).
+ */
 export const REPORT_LINE_KEYS = [
-  "id", "year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate",
-  "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes",
+  "year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate",
+  "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes", "id",
 ] as const satisfies readonly (keyof ReportLine)[];
 
 /** A line as the cursor hands it over: ReportLine's values in REPORT_LINE_KEYS order. */
@@ -86,6 +89,32 @@ export type ReportLineValues = unknown[];
 
 /** Where each field sits in a ReportLineValues array. */
 export const LINE: { readonly [K in keyof ReportLine]: number } = Object.fromEntries(REPORT_LINE_KEYS.map((key, i) => [key, i])) as never;
+
+/**
+ * Asks for the next batch as soon as one arrives, so PostgreSQL produces it while this one is written out:
+ * a cursor otherwise leaves the database idle during every batch's formatting and the process idle during
+ * every fetch (COPY streams without pause; npm run bench:exports). Holds two batches at most.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  // Promise.resolve: postgres.js answers a finished cursor's next() with a plain { done: true }.
+  let pending: Promise<IteratorResult<T>> | null = Promise.resolve(iterator.next());
+  try {
+    for (;;) {
+      const result: IteratorResult<T> = await pending!;
+      pending = null;
+      if (result.done) return;
+      pending = Promise.resolve(iterator.next());
+      // A failed fetch surfaces when it is awaited; until then it must not count as unhandled.
+      pending.catch(() => {});
+      yield result.value;
+    }
+  } finally {
+    // Stopped early (a client gone): let the batch in flight land, then close the cursor.
+    if (pending) await pending.catch(() => undefined);
+    await iterator.return?.();
+  }
+}
 
 /** How long one export's cursor may stay open (the slowest download it serves). */
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
@@ -111,9 +140,8 @@ export async function* streamReportLines({
     const reserved = "reserve" in driver.sql ? await driver.sql.reserve() : null;
     try {
       if (reserved) await reserved`select set_config('statement_timeout', ${String(DOWNLOAD_TIMEOUT_MS)}, false)`;
-      for await (const batch of (reserved ?? driver.sql).unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize)) {
-        yield batch as unknown as ReportLineValues[];
-      }
+      const cursor = (reserved ?? driver.sql).unsafe(text, params as postgres.ParameterOrJSON<never>[]).values().cursor(batchSize);
+      yield* readAhead(cursor as AsyncIterable<ReportLineValues[]>);
     } finally {
       if (reserved) {
         await reserved`reset statement_timeout`.catch(() => {});

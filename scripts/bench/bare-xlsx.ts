@@ -18,7 +18,7 @@ import type postgres from "postgres";
  */
 
 /** Index of each field in a row of the lines query (REPORT_LINE_KEYS order; db/queries/report-lines.ts). */
-const FIELDS = ["id", "year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate", "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes"];
+const FIELDS = ["year", "acronym", "organization", "kind", "ministry", "programme", "currency", "amount", "rate", "amountEur", "plannedEur", "paidEur", "outstandingEur", "dueDate", "status", "cabinetOrder", "notes", "id"];
 const MONEY = '#,##0.00 "€"';
 type Kind = "number" | "date" | "text";
 const COLUMNS: [field: string, width: number, kind: Kind, numFmt?: string][] = [

@@ -189,3 +189,37 @@ describe("report exports", () => {
     expect((await get(`view=lines&format=csv&year=${YEAR}`)).status).toBe(401);
   });
 });
+
+describe("the lines cursor", () => {
+  const args = { filters: { year: YEAR, ministryId: null, kind: null, scopeMinistryId: null }, allYears: true, locale: "lv" as const };
+
+  it("hands out every line once, in order, in small batches read ahead; a reader that stops early leaves the pool usable", async () => {
+    const { streamReportLines, REPORT_LINE_KEYS } = await import("@/db/queries/report-lines");
+    const idAt = REPORT_LINE_KEYS.indexOf("id");
+    const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from contributions where status <> 'cancelled'`)) as [{ n: number }];
+    // Sizes that leave a short last batch (it comes with the query's completion) and one that does not.
+    const sizes = [3, 7, 50, 1_000, ...[2, 4, 5, 6].filter((size) => n % size === 0).slice(0, 1)];
+    for (const batchSize of sizes) {
+      const ids: number[] = [];
+      let batches = 0;
+      for await (const batch of streamReportLines({ ...args, batchSize })) {
+        batches++;
+        for (const line of batch) ids.push(Number(line[idAt]));
+      }
+      expect(ids, `batches of ${batchSize}`).toHaveLength(n);
+      expect(new Set(ids).size).toBe(n);
+      expect(batches).toBe(Math.ceil(n / batchSize));
+    }
+
+    for (let round = 0; round < 3; round++) {
+      let seen = 0;
+      for await (const batch of streamReportLines({ ...args, batchSize: 5 })) {
+        seen += batch.length;
+        if (seen >= 10) break;
+      }
+      expect(seen).toBe(10);
+    }
+    const [after] = rowsOf<{ one: number }>(await db.execute(sql`select 1 as one`));
+    expect(after!.one).toBe(1);
+  });
+});

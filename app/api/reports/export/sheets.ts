@@ -108,14 +108,13 @@ function linesSheet(request: ExportRequest, { t, kind, status }: T): Pick<Sheet,
     const totals = reportLinesTotals(args);
     totals.catch(() => {}); // awaited below; a failure of the stream must not leave it unhandled
     for await (const batch of streamReportLines({ ...args, batchSize: request.batchSize })) {
-      yield batch.map((l) => ({
-        level: "row" as const,
-        cells: [
-          l[LINE.year], l[LINE.acronym], l[LINE.organization], kind(l[LINE.kind] as string), l[LINE.ministry], l[LINE.programme], l[LINE.currency],
-          l[LINE.amount], l[LINE.rate], l[LINE.amountEur], l[LINE.plannedEur], l[LINE.paidEur], l[LINE.outstandingEur], l[LINE.dueDate],
-          status(l[LINE.status] as string), l[LINE.cabinetOrder], l[LINE.notes], l[LINE.id],
-        ] as SheetRow["cells"],
-      }));
+      // The cursor's arrays are in the sheet's column order (REPORT_LINE_KEYS) and used once: written as
+      // they are, with the kind and status in words, rather than copied (npm run bench:exports).
+      yield batch.map((l) => {
+        l[LINE.kind] = kind(l[LINE.kind] as string);
+        l[LINE.status] = status(l[LINE.status] as string);
+        return { level: "row" as const, cells: l as SheetRow["cells"] };
+      });
     }
     const sums = await totals;
     yield [{ level: "total", cells: [null, t("rows.total"), null, null, null, null, null, null, null, sums.amountEur, sums.plannedEur, sums.paidEur, sums.outstandingEur, null, null, null, null, null] }];
