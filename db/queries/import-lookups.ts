@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, inArray, sql } from "drizzle-orm";
+import { normalizeText } from "@/lib/import/cells";
 import type { Db, Tx } from "../index";
 import { budgetProgrammes, contributions, currencies, exchangeRates, fiscalYears, ministries, organizations } from "../schema";
 import type { ContributionKind, ContributionStatus } from "../schema/enums";
@@ -40,8 +41,6 @@ export interface ImportLookups {
   display: (column: WrittenColumn, value: string | number | null) => string | null;
 }
 
-const norm = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("lv");
-
 /**
  * Loads the lookups for rows of `years` and lines `ids`. With `lock`, the matched lines are locked for
  * update (in id order) and the years' fiscal-year rows for share, so that apply's second classification
@@ -65,7 +64,7 @@ export async function loadImportLookups(reader: Reader, { years, ids, lock = fal
   const lines = await existingLines(reader, years, ids, lock);
 
   const ministriesByKey = new Map<string, { id: number; active: boolean }>();
-  for (const m of mins) for (const key of [m.code, m.nameLv, m.nameEn]) ministriesByKey.set(norm(key), { id: m.id, active: m.active });
+  for (const m of mins) for (const key of [m.code, m.nameLv, m.nameEn]) ministriesByKey.set(normalizeText(key), { id: m.id, active: m.active });
   const fixed = new Set(curs.filter((c) => c.fixedRate).map((c) => c.code));
   const rateCache = new Map<string, { id: number; unitsPerEur: string } | null>();
   const rateFor = (currency: string, year: number) => {
@@ -86,7 +85,7 @@ export async function loadImportLookups(reader: Reader, { years, ids, lock = fal
   const rateUnits = new Map(rates.map((r) => [r.id, r.unitsPerEur]));
 
   return {
-    organizations: new Map(orgs.map((o) => [norm(o.acronym), { id: o.id }])),
+    organizations: new Map(orgs.map((o) => [normalizeText(o.acronym), { id: o.id }])),
     archivedOrganizations: new Set(orgs.filter((o) => o.archivedAt !== null).map((o) => o.id)),
     ministries: ministriesByKey,
     programmes: progs,

@@ -5,10 +5,10 @@ import { parseAmount } from "@/lib/amount";
 import { parseDateInput } from "@/lib/date-input";
 import type { Locale } from "@/lib/i18n/config";
 import type { ColumnMapping, ImportField } from "@/lib/import/fields";
+import { cellText, KIND_WORDS, moneyOfNumber, normalizeText, STATUS_WORDS, TOTAL_WORDS } from "@/lib/import/cells";
 import type { ParsedTable, RawCell } from "@/lib/import/parse";
 import { toEur } from "@/lib/money";
-import { catalogs } from "@/messages";
-import { contributionKind, contributionStatus, type ContributionStatus } from "../schema/enums";
+import type { ContributionStatus } from "../schema/enums";
 import { compareDecimal, derivedStatus } from "./contributions";
 import type { ExistingLine, ImportLookups } from "./import-lookups";
 
@@ -88,43 +88,6 @@ export interface ClassifyInput {
 }
 
 const MAX_TEXT = { cabinetOrder: 500, notes: 2_000 } as const;
-const norm = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("lv");
-
-// The words the app writes for kinds, statuses and the total row, in both languages: a file exported in
-// English imports into a Latvian session and the other way round.
-const wordsOf = <K extends string>(keys: readonly K[], pick: (locale: Locale) => Record<string, string>) => {
-  const out = new Map<string, K>();
-  for (const key of keys) out.set(norm(key), key);
-  for (const locale of ["lv", "en"] as const) for (const key of keys) { const word = pick(locale)[key]; if (word) out.set(norm(word), key); }
-  return out;
-};
-type ContributionWords = { values: { kind: Record<string, string>; status: Record<string, string> } };
-const KINDS = wordsOf(contributionKind.enumValues, (l) => (catalogs[l].contributions as ContributionWords).values.kind);
-const STATUSES = wordsOf(contributionStatus.enumValues, (l) => (catalogs[l].contributions as ContributionWords).values.status);
-const TOTAL_WORDS = new Set((["lv", "en"] as const).map((l) => norm((catalogs[l].exports as { rows: { total: string } }).rows.total)));
-
-/**
- * A text cell as its author meant it: the exports put `'` before text that a spreadsheet would run as a
- * formula (lib/export/sheet.ts safeText), so that prefix is taken off again and a round trip is exact.
- */
-export function cellText(cell: RawCell | undefined): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "number") return String(cell);
-  const text = cell.trim();
-  return /^'[=+\-@\t\r\0]/.test(text) ? text.slice(1) : text;
-}
-
-/** A number from a spreadsheet's numeric cell as a money string; a float's noise below a cent is rounded off. */
-function moneyOfNumber(value: number): { ok: true; value: string } | { ok: false; message: ImportMessage } {
-  if (!Number.isFinite(value)) return { ok: false, message: "amountFormat" };
-  if (value < 0) return { ok: false, message: "amountNegative" };
-  const cents = Math.round(value * 100);
-  if (Math.abs(value * 100 - cents) > 1e-6 * Math.max(1, Math.abs(value))) return { ok: false, message: "amountDecimals" };
-  if (!Number.isSafeInteger(cents)) return { ok: false, message: "amountTooLarge" };
-  const text = String(cents).padStart(3, "0");
-  return { ok: true, value: `${text.slice(0, -2)}.${text.slice(-2)}` };
-}
-
 function sameMoney(a: string | number | null, b: string | number | null): boolean {
   if (a === null || b === null) return a === b;
   return compareDecimal(String(a), String(b)) === 0;
@@ -153,7 +116,7 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
   const key = { year: null as number | null, organization: text("organization") || null, kind: text("kind") || null, ministry: text("ministry") || null };
 
   // The export's total row (no year, no id, "Kopā"/"Total" where the code goes) is not a line.
-  if (TOTAL_WORDS.has(norm(text("organization"))) && !text("year") && !text("id")) {
+  if (TOTAL_WORDS.has(normalizeText(text("organization"))) && !text("year") && !text("id")) {
     return { line, class: "skipped", id: null, version: null, key, diff: [], errors: [], set: {} };
   }
 
@@ -183,7 +146,7 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
   let organizationId: number | null = existing?.organizationId ?? null;
   const orgText = text("organization");
   if (orgText) {
-    const org = lookups.organizations.get(norm(orgText));
+    const org = lookups.organizations.get(normalizeText(orgText));
     if (!org) fail("organization", "unknownOrganization", orgText);
     else if (existing && org.id !== existing.organizationId) fail("organization", "idMismatch", orgText);
     else organizationId = org.id;
@@ -192,17 +155,17 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
   const read = <K extends string>(field: ImportField, words: Map<string, K>, message: ImportMessage): K | null | undefined => {
     const value = text(field);
     if (!value) return undefined;
-    const found = words.get(norm(value));
+    const found = words.get(normalizeText(value));
     if (!found) fail(field, message, value);
     return found ?? null;
   };
-  const kind = read("kind", KINDS, "unknownKind");
+  const kind = read("kind", KIND_WORDS, "unknownKind");
   if (kind === undefined && !existing) fail("kind", "required");
 
   let ministryId: number | undefined;
   const ministryText = text("ministry");
   if (ministryText) {
-    const ministry = lookups.ministries.get(norm(ministryText));
+    const ministry = lookups.ministries.get(normalizeText(ministryText));
     if (!ministry) fail("ministry", "unknownMinistry", ministryText);
     else {
       ministryId = ministry.id;
@@ -306,7 +269,7 @@ function classifyRow(line: number, cells: RawCell[], input: ClassifyInput, looku
   }
 
   // ── Status: set by a person only where the payments leave it to them ──
-  const wanted = read("status", STATUSES, "unknownStatus");
+  const wanted = read("status", STATUS_WORDS, "unknownStatus");
   let statusSet = false;
   if (wanted && wanted !== before?.status) {
     if (!(SETTABLE_STATUSES as readonly string[]).includes(wanted)) fail("status", "statusDerived", text("status"));

@@ -1,5 +1,6 @@
 import { locales } from "@/lib/i18n/config";
 import { catalogs } from "@/messages";
+import { normalizeText } from "./cells";
 
 /** The contribution fields an import can set or match on, in the order the mapping form lists them. */
 export const IMPORT_FIELDS = ["id", "year", "organization", "kind", "ministry", "programme", "currency", "amount", "plannedEur", "dueDate", "status", "cabinetOrder", "notes"] as const;
@@ -27,10 +28,6 @@ const EXPORT_KEY: Record<ImportField, string> = {
   notes: "notes",
 };
 
-/** Trimmed, one space between words, lower case, NFC (a Mac's CSV may carry decomposed ā), no BOM. */
-export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase();
-}
 
 const withoutDiacritics = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
 
@@ -47,16 +44,16 @@ function buildLexicon(): Lexicon {
   for (const locale of locales) {
     const columns = (catalogs[locale].exports as { columns: Record<string, string> }).columns;
     for (const [key, text] of Object.entries(columns)) {
-      if (!mappedKeys.has(key)) derived.add(normalizeHeader(text));
+      if (!mappedKeys.has(key)) derived.add(normalizeText(text));
     }
     for (const field of IMPORT_FIELDS) {
       const text = columns[EXPORT_KEY[field]];
-      if (text !== undefined) exact.set(normalizeHeader(text), field);
+      if (text !== undefined) exact.set(normalizeText(text), field);
     }
   }
   // The field keys themselves, unless one reads like a derived column ("organization" is the name column).
   for (const field of IMPORT_FIELDS) {
-    const key = normalizeHeader(field);
+    const key = normalizeText(field);
     if (!exact.has(key) && !derived.has(key)) exact.set(key, field);
   }
   const owners = new Map<string, Set<ImportField | "derived">>();
@@ -78,7 +75,7 @@ let lexicon: Lexicon | undefined;
 
 /**
  * The mapping the import suggests for a header row: the app's own export headers in both languages and
- * the field keys, compared after normalizeHeader; a header typed without Latvian diacritics ("Termins")
+ * the field keys, compared after normalizeText; a header typed without Latvian diacritics ("Termins")
  * counts only where that spelling is not also another export column's. Each column maps to at most one
  * field and each field to at most one column; the first column wins.
  */
@@ -86,7 +83,7 @@ export function recognizeHeaders(headers: readonly string[]): ColumnMapping {
   lexicon ??= buildLexicon();
   const mapping: ColumnMapping = {};
   headers.forEach((header, index) => {
-    const key = normalizeHeader(header);
+    const key = normalizeText(header);
     if (key === "") return;
     const field = lexicon!.exact.get(key) ?? lexicon!.loose.get(withoutDiacritics(key));
     if (field !== undefined && mapping[field] === undefined) mapping[field] = index;
