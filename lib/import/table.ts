@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from "@/app/(app)/import/schemas";
 import { recognizeHeaders } from "./fields";
 
 /**
@@ -5,7 +6,8 @@ import { recognizeHeaders } from "./fields";
  * gigabytes of XML (declared sizes are checked before inflating), and a reader must never hang a request.
  */
 export const IMPORT_LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
+  /** The upload cap the form and the action check too: one number. */
+  maxBytes: MAX_IMPORT_BYTES,
   maxRows: 20_000,
   maxColumns: 60,
   maxCellChars: 2_000,
