@@ -9,14 +9,15 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import postgres from "postgres";
 import { demoPassword } from "../db/seed/demo-users";
 import { toDecimal } from "../lib/money";
 import { bin, buildApp, startApp, startProcess, stop, waitFor } from "./bench/app-server";
 import { launch, pageScripts, signIn, type PageScripts } from "./bench/browser";
 import { load } from "./bench/http-load";
+import { describeMachine, machine, printGoals, type Goal, type Machine } from "./bench/results";
 import { table, type Figures } from "./bench/stats";
 import { prepareStressData, TARGET_YEAR } from "./bench/stress-data";
 import { benchTarget } from "./bench/target";
@@ -24,24 +25,10 @@ import { benchTarget } from "./bench/target";
 const USERS = 10;
 const GOALS = { gridOverBare: 2, saveP95Ms: 50, jsRatio: 1.9 };
 const ADMIN = "admin@iemaksas.example";
-const SAVE_ACTION = "app/(app)/contributions/actions.ts#saveContributionCells";
+export const SAVE_ACTION = "app/(app)/contributions/actions.ts#saveContributionCells";
 
-const args = new Set(process.argv.slice(2));
 const tmp = path.join(process.cwd(), "scripts", "bench", "tmp");
 const step = (text: string) => console.log(`› ${text}`);
-
-async function machine(sql: postgres.Sql): Promise<string[]> {
-  const [row] = await sql<{ version: string }[]>`select version()`;
-  const version = row?.version ?? "?";
-  const cpus = os.cpus();
-  return [
-    `CPU        ${cpus[0]?.model ?? "?"} × ${cpus.length} cores`,
-    `RAM        ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `Node       ${process.version}`,
-    `PostgreSQL ${version.split(" on ")[0]}`,
-    `load avg   ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")} (1/5/15 min, at the end of the run)`,
-  ];
-}
 
 /** The in-process part: the grid's SQL as drizzle sends it, and the real cell-save action (Vitest). */
 function inProcess(url: string): { grid: { query: string; params: unknown[]; keys: string[]; rows: number }; figures: Figures[] } {
@@ -54,7 +41,7 @@ function inProcess(url: string): { grid: { query: string; params: unknown[]; key
   return JSON.parse(readFileSync(out, "utf8"));
 }
 
-function actionId(key: string): string {
+export function actionId(key: string): string {
   const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
@@ -101,7 +88,16 @@ async function httpSaves(sql: postgres.Sql, base: string, cookie: string, concur
   );
 }
 
-async function main(): Promise<void> {
+export interface GridReport {
+  goals: Goal[];
+  figures: Figures[];
+  scripts: PageScripts[];
+  data: string;
+  machine: Machine;
+}
+
+/** Measures and prints; `npm run bench` gathers the returned goals with the other sections'. */
+export async function benchGrid({ fresh = false, rebuild = false } = {}): Promise<GridReport> {
   const target = benchTarget();
   mkdirSync(tmp, { recursive: true });
   const port = Number(process.env.BENCH_PORT ?? 3440);
@@ -112,7 +108,7 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof launch>> | undefined;
   try {
     step(`stress data in database "${target.name}"…`);
-    step(await prepareStressData(target, { fresh: args.has("--fresh") }));
+    step(await prepareStressData(target, { fresh }));
     step("in-process: grid SQL and cell-save action (Vitest)…");
     const inproc = inProcess(target.url);
     step(`grid SQL captured: ${inproc.grid.rows} rows of ${TARGET_YEAR}`);
@@ -125,7 +121,7 @@ async function main(): Promise<void> {
       NODE_ENV: "production" as const,
       PORT: String(port),
     };
-    step(buildApp(appEnv, args.has("--rebuild")));
+    step(buildApp(appEnv, rebuild));
     children.push(startApp(port, appEnv, path.join(tmp, "next-start.log")));
     children.push(
       startProcess(bin("tsx"), ["scripts/bench/bare-server.ts"], { ...process.env, DATABASE_URL: target.url, PORT: String(port + 1), BENCH_GRID_SQL: path.join(tmp, "in-process.json") }, path.join(tmp, "bare.log")),
@@ -160,19 +156,41 @@ async function main(): Promise<void> {
     const empty = js.slice(1).reduce((a, b) => (b.gzipBytes < a.gzipBytes ? b : a));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
+    const data = await describeData(sql);
+    const host = await machine(sql);
     console.log(`\n== bench:grid — ${new Date().toISOString()} — database ${target.name} ==`);
-    for (const line of await machine(sql)) console.log(line);
-    console.log(`data       ${await describeData(sql)}\n`);
+    console.log(`machine    ${describeMachine(host)}`);
+    console.log(`data       ${data}\n`);
     console.log(table(rows));
     console.log("\nclient JavaScript (every script file the page loads, gzip -6):");
     for (const p of js) console.log(`  ${p.path.padEnd(32)} HTTP ${p.status}  ${String(p.files).padStart(3)} files  ${kb(p.rawBytes).padStart(10)} raw  ${kb(p.gzipBytes).padStart(9)} gzip`);
-    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const goals: Goal[] = [
+      {
+        name: `year grid page p95 / bare SQL route p95, ${USERS} users`,
+        value: grid.p95 / bare.p95,
+        unit: "×",
+        limit: GOALS.gridOverBare,
+        detail: `${ms(grid.p95)} vs ${ms(bare.p95)} (p50 ${ms(grid.p50)} vs ${ms(bare.p50)}); page without lines ${(noRows.p95 / bare.p95).toFixed(2)}× bare`,
+      },
+      {
+        name: "cell save p95, 1 user (guard + update + audit, in process)",
+        value: saveIn1!.p95,
+        unit: "ms",
+        limit: GOALS.saveP95Ms,
+        detail: `${USERS} users: ${ms(saveIn10!.p95)}; over HTTP 1 user ${ms(saveOne.p95)}, ${USERS} users ${ms(saveTen.p95)}`,
+      },
+      {
+        name: "grid route first-load JS / smallest page (gzip)",
+        value: js[0]!.gzipBytes / empty.gzipBytes,
+        unit: "×",
+        limit: GOALS.jsRatio,
+        detail: `${kb(js[0]!.gzipBytes)} vs ${kb(empty.gzipBytes)} (${empty.path})`,
+      },
+    ];
     console.log("\ngoals:");
-    console.log(`  grid p95 / bare p95 at ${USERS} users   ${ratio(grid.p95, bare.p95)}×  (goal ≤ ${GOALS.gridOverBare}×)`);
-    console.log(`    of which the page without lines: ${ratio(noRows.p95, bare.p95)}× bare; GET /account: ${ratio(smallest.p95, bare.p95)}× bare`);
-    console.log(`  cell save p95, 1 user (in-process) ${saveIn1!.p95.toFixed(1)} ms  (goal ≤ ${GOALS.saveP95Ms} ms; ${USERS} users: ${saveIn10!.p95.toFixed(1)} ms)`);
-    console.log(`  cell save p95, 1 user (over HTTP)  ${saveOne.p95.toFixed(1)} ms  (${USERS} users: ${saveTen.p95.toFixed(1)} ms)`);
-    console.log(`  grid JS / empty page JS (${empty.path})  ${ratio(js[0]!.gzipBytes, empty.gzipBytes)}×  (goal ≤ ${GOALS.jsRatio}×)`);
+    printGoals(goals);
+    return { goals, figures: rows, scripts: js, data, machine: host };
   } finally {
     await browser?.close();
     for (const child of children) await stop(child);
@@ -187,9 +205,12 @@ async function describeData(sql: postgres.Sql): Promise<string> {
   return `${row!.total} contributions, ${row!.year} in ${TARGET_YEAR} (the grid), ${row!.payments} payments`;
 }
 
-main().catch((error: unknown) => {
-  console.error("bench:grid failed:", error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = new Set(process.argv.slice(2));
+  benchGrid({ fresh: args.has("--fresh"), rebuild: args.has("--rebuild") }).catch((error: unknown) => {
+    console.error("bench:grid failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
 
 
