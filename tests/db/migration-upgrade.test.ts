@@ -9,7 +9,7 @@ import { connect } from "@/db/index";
 import { migrationsFolder, runMigrations } from "@/db/migrate";
 import { createDatabase, databaseUrl, dropDatabase } from "../helpers/databases";
 import { fingerprintWith } from "../helpers/fingerprint";
-import { columnsOf, migrationsRecord, tableFigures, type Columns } from "../helpers/table-figures";
+import { columnsOf, migrationsRecord, queryOf, tableFigures, type Columns } from "../helpers/table-figures";
 
 /**
  * SECURITY.md test 27: a database at an earlier migration, holding the demo data, upgraded by the app's own
@@ -48,7 +48,7 @@ async function migrateFirst(url: string, count: number): Promise<void> {
  * tables go in any order); identity sequences are moved past the copied ids as a restore would.
  */
 async function copyDemoRows(source: postgres.Sql, target: postgres.Sql, oldColumns: Columns): Promise<void> {
-  const sourceColumns = await columnsOf(source);
+  const sourceColumns = await columnsOf(queryOf(source));
   await target.begin(async (tx) => {
     await tx`set local session_replication_role = replica`;
     for (const [table, cols] of Object.entries(oldColumns)) {
@@ -98,29 +98,30 @@ describe.skipIf(!server || !templates)("migrations from an earlier version (Post
     const url = databaseUrl(server!, name);
     await migrateFirst(url, count);
     const target = postgres(url, { max: 1, onnotice: () => {} });
+    const q = queryOf(target);
     try {
-      const oldColumns = await columnsOf(target);
+      const oldColumns = await columnsOf(q);
       await copyDemoRows(source, target, oldColumns);
-      const before = await tableFigures(target, oldColumns);
+      const before = await tableFigures(q, oldColumns);
       expect(before.contributions?.rows, `demo contributions copied into ${tag}`).toBeGreaterThan(0);
       expect(Object.values(before.contributions!.sums).some((sum) => Number(sum) !== 0)).toBe(true);
-      expect(await migrationsRecord(target)).toMatch(new RegExp(`^${count}:`));
+      expect(await migrationsRecord(q)).toMatch(new RegExp(`^${count}:`));
 
       await runMigrations({ url });
-      const after = await tableFigures(target, oldColumns);
+      const after = await tableFigures(q, oldColumns);
       for (const table of Object.keys(before)) {
         expect({ rows: after[table]!.rows, sums: after[table]!.sums }, table).toEqual({
           rows: before[table]!.rows,
           sums: before[table]!.sums,
         });
       }
-      expect(await migrationsRecord(target)).toMatch(new RegExp(`^${journal.entries.length}:`));
+      expect(await migrationsRecord(q)).toMatch(new RegExp(`^${journal.entries.length}:`));
 
       // A second run (every server start runs the migrator) finds nothing to do.
       const query = (text: string) => target.unsafe<{ f: string }[]>(text);
-      const state = { business: await fingerprintWith(query), all: await tableFigures(target), migrations: await migrationsRecord(target) };
+      const state = { business: await fingerprintWith(query), all: await tableFigures(q), migrations: await migrationsRecord(q) };
       await runMigrations({ url });
-      expect({ business: await fingerprintWith(query), all: await tableFigures(target), migrations: await migrationsRecord(target) }).toEqual(
+      expect({ business: await fingerprintWith(query), all: await tableFigures(q), migrations: await migrationsRecord(q) }).toEqual(
         state,
       );
     } finally {
