@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -10,6 +10,9 @@ process.env.E2E_PGLITE_DIR ??= path.resolve(".data", `e2e-${process.pid}`);
 // with is a constant that could leak from one run into another, or into the server's log.
 process.env.E2E_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
+// The web server's whole output (stdout and stderr), searched for those secrets by e2e/global-teardown.ts.
+process.env.E2E_SERVER_LOG ??= path.resolve(".data", `e2e-${process.pid}-server.log`);
+mkdirSync(path.dirname(process.env.E2E_SERVER_LOG), { recursive: true });
 const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium where installed (Playwright's own browser download fails on these machines);
 // elsewhere Playwright's bundled browser.
@@ -56,7 +59,8 @@ export default defineConfig({
   webServer: {
     // The production build, prepared and served exactly as `npm start` does; each run gets its own
     // embedded database folder when no DATABASE_URL is given (one PGlite per folder).
-    command: "node scripts/start.mjs",
+    // Both streams are also appended to E2E_SERVER_LOG, and still reach Playwright as they were (stderr shown).
+    command: `bash -c 'exec node scripts/start.mjs > >(tee -a "$E2E_SERVER_LOG") 2> >(tee -a "$E2E_SERVER_LOG" >&2)'`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
