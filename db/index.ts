@@ -32,12 +32,16 @@ function pgliteDir(): string {
  * Opens a connection: postgres.js to `url` when given, else an embedded PGlite in `dir`
  * ("memory://" for tests). Bounded timeouts so a database outage fails requests instead of hanging them.
  */
-export function connect(options: { url?: string; dir?: string; max?: number } = {}): Connection {
+export function connect(options: { url?: string; dir?: string; max?: number; onBroken?: () => void } = {}): Connection {
   if (options.url) {
-    const client = postgres(options.url, {
+    const pool = postgres(options.url, {
       max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
       connect_timeout: 5,
       idle_timeout: 60,
+      // postgres.js waits 3^failures/100 s (up to 20 s) before reconnecting, and a query that waits for that
+      // has no timeout of its own: after PostgreSQL was down a few seconds, requests waited ~20 s for a
+      // server that was long back (npm run test:resilience). At most a second between attempts here.
+      backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1),
       onnotice: () => {},
       connection: {
         application_name: "contributions-register",
@@ -46,10 +50,11 @@ export function connect(options: { url?: string; dir?: string; max?: number } = 
         idle_in_transaction_session_timeout: 60_000,
       },
     });
+    const client = options.onBroken ? watchConnections(pool, options.onBroken) : pool;
     return {
       db: drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db,
       kind: "postgres",
-      close: () => client.end({ timeout: 5 }),
+      close: () => pool.end({ timeout: 5 }),
     };
   }
   const dir = options.dir ?? pgliteDir();
@@ -65,12 +70,67 @@ export function connect(options: { url?: string; dir?: string; max?: number } = 
   };
 }
 
+/**
+ * Codes with which postgres.js rejects a query when the connection under it broke (the socket closed, the
+ * server shut the session down, or a reconnect never got an answer); not ECONNREFUSED: a refused connection
+ * never opened, and there is nothing to replace while the server is away.
+ */
+const BROKEN_CONNECTION = new Set(["CONNECTION_CLOSED", "CONNECT_TIMEOUT", "ECONNRESET", "EPIPE", "57P01", "57P02"]);
+
+/**
+ * postgres.js 3.4.9 can leave a pooled connection unusable for good: when its socket closes while a query's
+ * bytes wait to be written, the teardown cancels the pending write without resetting it, so that every later
+ * reconnect of that connection never sends its startup message and ends in CONNECT_TIMEOUT (5 s a request,
+ * for as long as the process lives). Seen here when PostgreSQL restarts under load (npm run test:resilience);
+ * upstream: https://github.com/porsager/postgres/pull/1215 and https://github.com/LanternOps/breeze/issues/3225,
+ * unreleased. The pool cannot drop one connection, so the first query that fails with a broken connection
+ * calls `onBroken`, which retires the whole pool (ended within 5 s) for a fresh one. Watched: drizzle's
+ * queries (`unsafe`) and transactions (`begin`); the rejection reaches the caller unchanged.
+ */
+function watchConnections(pool: postgres.Sql, onBroken: () => void): postgres.Sql {
+  const check = (error: unknown) => {
+    if (BROKEN_CONNECTION.has((error as { code?: string })?.code ?? "")) onBroken();
+  };
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (...args: Parameters<postgres.Sql["unsafe"]>) => {
+          // A query is a lazy promise: a handler attached here would run it; its reject callback is watched instead.
+          const query = target.unsafe(...args) as unknown as { reject: (error: unknown) => void };
+          const reject = query.reject;
+          query.reject = (error) => (check(error), reject(error));
+          return query;
+        };
+      }
+      if (property === "begin") {
+        return (...args: Parameters<postgres.Sql["begin"]>) => {
+          const transaction = target.begin(...args);
+          transaction.catch(check);
+          return transaction;
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 // Next evaluates this module in several bundles and dev reloads it: keep one connection per process,
 // since two PGlite instances on one data folder would corrupt it.
 const globalForDb = globalThis as unknown as { __contributionsDb?: Connection };
 
 function defaultConnection(): Connection {
-  globalForDb.__contributionsDb ??= connect({ url: process.env.DATABASE_URL || undefined });
+  if (!globalForDb.__contributionsDb) {
+    const connection = connect({
+      url: process.env.DATABASE_URL || undefined,
+      // A pool with a broken connection is replaced by a fresh one at the next query (watchConnections).
+      onBroken: () => {
+        if (globalForDb.__contributionsDb !== connection) return;
+        globalForDb.__contributionsDb = undefined;
+        connection.close().catch(() => {});
+      },
+    });
+    globalForDb.__contributionsDb = connection;
+  }
   return globalForDb.__contributionsDb;
 }
 
