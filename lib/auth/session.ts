@@ -18,8 +18,22 @@ export type { SessionUser } from "@/db/queries/auth";
 export const currentSession = cache(async (): Promise<SessionCheck> => {
   const session = await auth();
   if (!session?.sid || typeof session.sv !== "number") return { ok: false, reason: "no_session" };
-  return checkSession({ sessionId: session.sid, sessionVersion: session.sv, idleMs: authSettings().idleMs });
+  try {
+    return await checkSession({ sessionId: session.sid, sessionVersion: session.sv, idleMs: authSettings().idleMs });
+  } catch (error) {
+    throw withoutQuery(error);
+  }
 });
+
+/**
+ * A failed session check (the database is down, say) propagates to Next, which logs what a page throws.
+ * Drizzle's error message carries the query's parameters, here the session's id: the error goes on with
+ * the driver's code only (what the action guard reads to answer "unavailable"), never the query.
+ */
+function withoutQuery(error: unknown): Error {
+  const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  return Object.assign(new Error(`session check failed: ${code ?? "database error"}`), { code });
+}
 
 export async function currentUser(): Promise<SessionUser | null> {
   const check = await currentSession();

@@ -149,4 +149,15 @@ describe("PostgreSQL stops under a signed-in user", () => {
     const [row] = await run.sql()<{ name: string }[]>`select name from users where email = ${ADMIN.email}`;
     expect(row!.name).toBe(ADMIN.name);
   });
+
+  it("left nothing secret in the server's log: no session id, cookie value or password", async () => {
+    const sessions = await run.sql()<{ id: string }[]>`select s.id from user_sessions s join users u on u.id = s.user_id where u.email = ${ADMIN.email}`;
+    expect(sessions.length).toBeGreaterThan(0);
+    const log = run.apps[0]!.log();
+    // The outage did reach the log (failed session checks), so its absence of secrets means something.
+    expect(log).toMatch(/session check failed|ECONNREFUSED|CONNECTION/);
+    for (const { id } of sessions) expect(log.includes(id), "a session id in the log").toBe(false);
+    expect(log.includes(jar.get(SESSION_COOKIE)!), "the session cookie in the log").toBe(false);
+    expect(log.includes(run.password), "the password in the log").toBe(false);
+  });
 });
