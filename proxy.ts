@@ -82,7 +82,11 @@ export const proxy = auth(async (request) => {
   forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("Content-Security-Policy", csp);
-  return secured(NextResponse.next({ request: { headers: forwarded } }), csp);
+  const response = secured(NextResponse.next({ request: { headers: forwarded } }), csp);
+  // Everything that reaches the app through here is per-user data: pages (Next marks those itself, but not
+  // their RSC payloads), action answers and route handlers. Static files never pass the proxy.
+  response.headers.set("Cache-Control", "no-store");
+  return response;
 });
 
 export const config = {

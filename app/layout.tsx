@@ -3,7 +3,6 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
-import { StyleNonce } from "@/components/style-nonce";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +15,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="antialiased">
-        <StyleNonce />
         <NextIntlClientProvider>
           <NuqsAdapter>{children}</NuqsAdapter>
         </NextIntlClientProvider>

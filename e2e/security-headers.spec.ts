@@ -207,23 +207,29 @@ test.describe("signed in", () => {
 test.describe("the suite's CSP watch", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("records an injected inline script and style, which the policy blocked", async ({ page, context }) => {
+  test("records an inline script and event handler in the HTML and an injected style, which the policy blocked", async ({ page, context }) => {
+    // A stored XSS as it would reach the browser: markup without the nonce inside the server's HTML.
+    await page.route("**/missions", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        "</body>",
+        '<script>window.__injected = "script"</script><img src="/icon.svg" onload="window.__injected = \'handler\'"></body>',
+      );
+      await route.fulfill({ response, body: html });
+    });
     await page.goto("/missions");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.evaluate(() => {
-      const script = document.createElement("script");
-      script.textContent = "window.__injected = true";
-      document.body.append(script);
       const style = document.createElement("style");
       style.textContent = "body { display: none }";
       document.head.append(style);
     });
-    await expect.poll(() => cspViolations(context).length).toBe(2);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await expect.poll(() => cspViolations(context).length).toBe(3);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
     await expect(page.locator("body")).toBeVisible();
     // Taken here, so that this test passes; left in the record, they fail the test (the fixture's check).
     const violations = takeCspViolations(context);
-    expect(violations.map((v) => v.directive).sort()).toEqual(["script-src-elem", "style-src-elem"]);
+    expect(violations.map((v) => v.directive).sort()).toEqual(["script-src-attr", "script-src-elem", "style-src-elem"]);
     expect(violations.find((v) => v.directive === "script-src-elem")?.sample).toContain("window.__injected");
   });
 });

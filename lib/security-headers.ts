@@ -35,7 +35,7 @@ export function makeNonce(): string {
  * (React's development build needs eval for its error overlays).
  *
  * Styles: <style> elements need the nonce (react-remove-scroll, under Radix's dialogs and selects, adds
- * one and takes the nonce from get-nonce: components/style-nonce.tsx). Style *attributes* are allowed
+ * one and takes the nonce from get-nonce: instrumentation-client.ts). Style *attributes* are allowed
  * ('unsafe-inline' in style-src-attr only): React renders the `style` props of Radix's popper and
  * scroll areas, Recharts' containers and TanStack Virtual's row offsets as attributes in the server's
  * HTML; a nonce cannot cover attributes, and an injected attribute can restyle a page but not run code.
