@@ -36,9 +36,11 @@ export function makeNonce(): string {
  *
  * Styles: <style> elements need the nonce (react-remove-scroll, under Radix's dialogs and selects, adds
  * one and takes the nonce from get-nonce: instrumentation-client.ts). Style *attributes* are allowed
- * ('unsafe-inline' in style-src-attr only): React renders the `style` props of Radix's popper and
- * scroll areas, Recharts' containers and TanStack Virtual's row offsets as attributes in the server's
- * HTML; a nonce cannot cover attributes, and an injected attribute can restyle a page but not run code.
+ * ('unsafe-inline' in style-src-attr only): the server's HTML carries the `style` props React renders,
+ * e.g. Radix's tabs on every record page (`outline:none`, `animation-duration:0s`); a nonce cannot cover
+ * attributes, and an injected attribute can restyle a page but not run code. (Styles set from script,
+ * as Recharts, TanStack Virtual and Radix's popper do after hydration, go through the CSSOM, which CSP
+ * does not restrict.)
  */
 export function pageCsp(nonce: string, dev = process.env.NODE_ENV === "development"): string {
   return [
