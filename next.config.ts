@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { BASE_HEADERS, STATIC_CSP } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -16,19 +17,12 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "6mb" },
   },
   async headers() {
-    // Baseline headers for every response. The nonce-based script CSP comes with the security hardening;
-    // these parts need no nonce and already forbid framing, plugins and foreign form targets.
+    // Every response, including those proxy.ts never sees (static files, /api/auth, /api/health). On pages
+    // and the routes it does see, the proxy's nonce-based CSP replaces this one (lib/security-headers.ts).
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
+      { source: "/:path*", headers: [{ key: "Content-Security-Policy", value: STATIC_CSP }, ...BASE_HEADERS] },
+      // Every route handler answers with data or a denial: never kept by a browser or a shared cache.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
 };

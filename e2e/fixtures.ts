@@ -1,5 +1,6 @@
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import { expectNoCspViolations, watchCsp } from "./support/csp";
 
 /** The demo seed's accounts (db/seed/demo-users.ts); the password is this run's DEMO_PASSWORD. */
 export const accounts = {
@@ -30,5 +31,15 @@ export async function signIn(page: Page, email: string, password: string, path =
   await page.getByRole("button", { name: "Pieteikties" }).click();
 }
 
-export const test = base;
+/**
+ * Every spec's default context reports Content-Security-Policy violations, and a test that caused one
+ * fails (e2e/support/test.ts does the same for the contexts its fixtures open).
+ */
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    await watchCsp(context);
+    await provide(context);
+    expectNoCspViolations(context);
+  },
+});
 export { expect };

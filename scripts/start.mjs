@@ -8,7 +8,7 @@ import path from "node:path";
 
 const root = process.cwd();
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const SOURCES = ["app", "components", "db", "lib", "messages", "next.config.ts", "instrumentation.ts", "proxy.ts", "auth.ts", "auth.config.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "db", "lib", "messages", "next.config.ts", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "auth.ts", "auth.config.ts", "package-lock.json"];
 const IGNORED_DIRS = new Set(["node_modules", ".next", ".data", "seed"]);
 
 function newestMtime(target) {

@@ -4,6 +4,7 @@ import { expect, storageState, test as base } from "../fixtures";
 import { AccountPage } from "../pages/account-page";
 import { LoginPage } from "../pages/login-page";
 import { UsersPage, type RoleLabel } from "../pages/users-page";
+import { expectNoCspViolations, watchCsp } from "./csp";
 import { canFingerprint, closeDatabase, fingerprint, lockDatabase, NO_FINGERPRINT, type LockMode } from "./db";
 
 /** Unique per call, so that tests running in parallel against one database never collide. */
@@ -73,9 +74,11 @@ export const test = base.extend<Fixtures, { closeDatabaseAfterWorker: void }>({
       // Explicitly empty without a role: browser.newContext() would otherwise inherit the describe's storageState.
       const context = await browser.newContext({ ...options, storageState: role ? storageState(role) : { cookies: [], origins: [] } });
       contexts.push(context);
+      await watchCsp(context);
       return context;
     });
     for (const context of contexts) await context.close();
+    for (const context of contexts) expectNoCspViolations(context);
   },
 
   adminPage: async ({ newContext }, provide) => {
