@@ -27,6 +27,21 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
 
 export const parseOptions = { error: issueMessage } as const;
 
+/**
+ * The path of the first text in an action's input that holds NUL (U+0000), "" for the input itself, null
+ * when there is none. PostgreSQL text cannot store it, so the guard refuses it as a field error before
+ * anything reaches the database (where it would fail as an error instead).
+ */
+export function textWithNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (path.length > 8 || typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = textWithNul(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Splits "tooShort:12" into the catalog key and its parameter. */
 export function messageParts(message: string): { key: string; n?: number } {
   const [key = "invalid", n] = message.split(":");
