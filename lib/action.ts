@@ -10,7 +10,7 @@ import { currentSession } from "@/lib/auth/session";
 import { ActionError, type ActionResult, type FieldErrors } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { requestId as currentRequestId } from "@/lib/request";
-import { parseOptions, textWithNul } from "@/lib/validation";
+import { parseOptions, unstorableText } from "@/lib/validation";
 
 export type { ActionResult } from "@/lib/errors";
 
@@ -123,10 +123,10 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       const user = access.user;
       userId = user.id;
       const payload = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
-      const nul = textWithNul(payload);
-      if (nul !== null) {
-        log("invalid", { fields: [nul || "_form"] });
-        return { ok: false, error: "invalid", fieldErrors: { [nul || "_form"]: ["invalid"] } };
+      const unstorable = unstorableText(payload);
+      if (unstorable !== null) {
+        log("invalid", { fields: [unstorable || "_form"] });
+        return { ok: false, error: "invalid", fieldErrors: { [unstorable || "_form"]: ["invalid"] } };
       }
       const parsed = definition.input.safeParse(payload, parseOptions);
       if (!parsed.success) {
