@@ -10,7 +10,7 @@ import { currentSession } from "@/lib/auth/session";
 import { ActionError, type ActionResult, type FieldErrors } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { requestId as currentRequestId } from "@/lib/request";
-import { parseOptions } from "@/lib/validation";
+import { parseOptions, unstorableText } from "@/lib/validation";
 
 export type { ActionResult } from "@/lib/errors";
 
@@ -97,6 +97,14 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+// Each action's input schema, so that a test can fuzz every action with its own schema (tests/security).
+const inputSchemas = new WeakMap<object, z.ZodType>();
+
+/** The zod schema a `defineAction` action parses its input with; undefined for anything else. */
+export function actionInputSchema(action: unknown): z.ZodType | undefined {
+  return typeof action === "function" ? inputSchemas.get(action) : undefined;
+}
+
 /**
  * The one way to write a server action: authenticate (a live session of an enabled user, checked in the
  * database) → authorize (role) → validate (zod, strict) → authorize the record's ministry scope, loaded
@@ -104,7 +112,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * revalidate → a typed result. "Not found" and "not yours" give the same answer.
  */
 export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
-  return async function guardedAction(rawInput: unknown): Promise<ActionResult<R>> {
+  async function guardedAction(rawInput: unknown): Promise<ActionResult<R>> {
     const requestId = await currentRequestId();
     let userId: number | undefined;
     const log = (outcome: Parameters<typeof logEvent>[0]["outcome"], extra: { userId?: number; reason?: string; fields?: string[] } = {}) =>
@@ -115,6 +123,11 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       const user = access.user;
       userId = user.id;
       const payload = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
+      const unstorable = unstorableText(payload);
+      if (unstorable !== null) {
+        log("invalid", { fields: [unstorable || "_form"] });
+        return { ok: false, error: "invalid", fieldErrors: { [unstorable || "_form"]: ["invalid"] } };
+      }
       const parsed = definition.input.safeParse(payload, parseOptions);
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
@@ -161,5 +174,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       if (!dbCode) console.error(`[${requestId}] ${definition.name}:`, error instanceof Error ? error.message.split("\nparams:")[0] : error);
       return { ok: false, error: dbCode ?? "error" };
     }
-  };
+  }
+  inputSchemas.set(guardedAction, definition.input);
+  return guardedAction;
 }

@@ -27,6 +27,25 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
 
 export const parseOptions = { error: issueMessage } as const;
 
+// NUL, or half of a UTF-16 surrogate pair: neither is a character PostgreSQL can store (text refuses NUL,
+// jsonb, and so the audit log, refuses both).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first text in an action's input that the database cannot store (NUL, a lone surrogate),
+ * "" for the input itself, null when there is none. The guard refuses it as a field error before anything
+ * reaches the database, where it would fail as an error instead.
+ */
+export function unstorableText(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path.join(".") : null;
+  if (path.length > 8 || typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unstorableText(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Splits "tooShort:12" into the catalog key and its parameter. */
 export function messageParts(message: string): { key: string; n?: number } {
   const [key = "invalid", n] = message.split(":");

@@ -22,6 +22,11 @@ export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
 export const MAX_PAGE = 100_000;
 export const MAX_SEARCH = 100;
 
+/** Search text as the queries take it: PostgreSQL text cannot hold NUL (a `%00` in a link), so it goes. */
+export function searchText(value: string | null | undefined): string {
+  return (value ?? "").replaceAll("\u0000", "").trim().slice(0, MAX_SEARCH);
+}
+
 export function defineTableSpec<const S extends string, const F extends Record<string, FilterSpec>>(spec: TableSpec<S, F>) {
   return spec;
 }
@@ -105,7 +110,7 @@ export function parseTableQuery<S extends string, F extends Record<string, Filte
     const value = raw(key)?.trim();
     if (!value) filters[key] = null;
     else if (allowed === "id") filters[key] = int(value) || null;
-    else if (allowed === "text") filters[key] = value.slice(0, MAX_SEARCH);
+    else if (allowed === "text") filters[key] = searchText(value) || null;
     else if (allowed === "date") filters[key] = isIsoDate(value) ? value : null;
     else filters[key] = allowed.includes(value) ? value : null;
   }
@@ -113,7 +118,7 @@ export function parseTableQuery<S extends string, F extends Record<string, Filte
     page: page && page >= 1 && page <= MAX_PAGE ? page : 1,
     perPage: perPage && (PER_PAGE_OPTIONS as readonly number[]).includes(perPage) ? perPage : (spec.perPage ?? 25),
     sort: sort && (spec.sortable as readonly string[]).includes(sort.id) ? { id: sort.id as S, desc: sort.desc } : spec.defaultSort,
-    q: (raw("q") ?? "").trim().slice(0, MAX_SEARCH),
+    q: searchText(raw("q")),
     filters: filters as TableQuery<S, F>["filters"],
   };
 }

@@ -1,5 +1,5 @@
 import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { MAX_SEARCH } from "@/components/data-table/spec";
+import { searchText } from "@/components/data-table/spec";
 import { contributionKind, contributionStatus, type ContributionKind, type ContributionStatus } from "@/db/schema/enums";
 
 export const STATUS_FILTERS = [...contributionStatus.enumValues, "overdue"] as const;
@@ -40,7 +40,7 @@ export function parseGridQuery(searchParams: Record<string, string | string[] | 
   const currency = raw.currency?.trim().toUpperCase() ?? null;
   return {
     year: raw.year !== null && raw.year >= 1990 && raw.year <= 2100 ? raw.year : defaultYear,
-    q: raw.q.trim().slice(0, MAX_SEARCH),
+    q: searchText(raw.q),
     ministryId: positiveId(raw.ministry),
     kind: raw.kind,
     status: raw.status,

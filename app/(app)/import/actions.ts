@@ -27,7 +27,8 @@ export const uploadImport = defineAction({
       const detail = parsed.error === "tooLarge" && parsed.limit !== undefined ? Math.max(1, Math.round(parsed.limit / 1024 / 1024)) : (parsed.limit ?? parsed.line);
       throw new ActionError("invalid", { fieldErrors: { file: [detail === undefined ? parsed.error : `${parsed.error}:${detail}`] } });
     }
-    const fileName = input.file.name.split(/[\\/]/).pop()!.slice(0, 200) || "import";
+    // Control characters (NUL above all, which PostgreSQL text cannot hold) have no place in a file name.
+    const fileName = input.file.name.replace(/[\u0000-\u001f\u007f]/g, "").split(/[\\/]/).pop()!.slice(0, 200) || "import";
     const checksum = createHash("sha256").update(bytes).digest("hex");
     return createImport(tx, audit, user, { fileName, checksum, byteSize: bytes.byteLength, table: parsed.table });
   },

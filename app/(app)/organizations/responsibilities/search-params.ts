@@ -1,5 +1,5 @@
 import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { MAX_SEARCH } from "@/components/data-table/spec";
+import { searchText } from "@/components/data-table/spec";
 
 /** Roles the matrix can be filtered by ("none" is not a filter: the ministry filter already means "has a role"). */
 export const FILTER_ROLES = ["lead", "co_responsible", "paying"] as const;
@@ -25,7 +25,7 @@ export function parseMatrixQuery(searchParams: Record<string, string | string[] 
   const raw = loadMatrixParams(searchParams);
   const ministry = raw.ministry;
   return {
-    q: raw.q.trim().slice(0, MAX_SEARCH),
+    q: searchText(raw.q),
     ministryId: ministry !== null && Number.isInteger(ministry) && ministry > 0 && ministry <= 2_147_483_647 ? ministry : null,
     role: raw.role,
   };
