@@ -37,6 +37,8 @@ export interface Answer {
   status: number;
   body: string;
   location: string | null;
+  /** The server closed the connection before the body ended (a streamed answer whose source failed). */
+  cut?: boolean;
 }
 
 /** A request that never follows redirects and never waits longer than `timeoutMs` (a hang is a failure). */
@@ -53,7 +55,15 @@ export async function request(
     signal: AbortSignal.timeout(init.timeoutMs ?? 20_000),
   });
   init.jar?.take(response);
-  return { status: response.status, body: await response.text(), location: response.headers.get("location") };
+  const location = response.headers.get("location");
+  try {
+    return { status: response.status, body: await response.text(), location };
+  } catch (error) {
+    // A streamed answer (a page's later chunks, an export) whose source failed mid-way ends with the socket
+    // closed: a truncated answer, not a hang; the timeout above still throws.
+    if (error instanceof TypeError && error.message === "terminated") return { status: response.status, body: "", location, cut: true };
+    throw error;
+  }
 }
 
 export type SignInOutcome = "signed_in" | "invalid" | "throttled";
