@@ -5,7 +5,7 @@ import path from "node:path";
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 // What a build is made of (as scripts/start.mjs sees it): a newer file here means the build is stale.
-const SOURCES = ["app", "components", "db", "lib", "messages", "next.config.ts", "instrumentation.ts", "proxy.ts", "auth.ts", "auth.config.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "db", "lib", "messages", "next.config.ts", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "auth.ts", "auth.config.ts", "package-lock.json"];
 
 function newest(target: string): number {
   if (!existsSync(target)) return 0;
